@@ -1,0 +1,31 @@
+package com.assistantgateway.adapters.webhook;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a webhook binding stores: the bearer token only as its SHA-256, the HMAC secret (needed to verify and sign),
+ * and the optional callback URL.
+ */
+public final class WebhookBinding {
+
+    public static final String CHANNEL = "webhook";
+    public static final String TOKEN_SHA256 = "tokenSha256";
+    public static final String SIGNING_SECRET = "signingSecret";
+    public static final String CALLBACK_URL = "callbackUrl";
+
+    private WebhookBinding() {}
+
+    public static Map<String, String> credentials(String token, String signingSecret) {
+        Map<String, String> credentials = new HashMap<>();
+        credentials.put(TOKEN_SHA256, WebhookSignatures.sha256Hex(token));
+        if (signingSecret != null && !signingSecret.isBlank()) {
+            credentials.put(SIGNING_SECRET, signingSecret);
+        }
+        return credentials;
+    }
+
+    public static Map<String, String> settings(String callbackUrl) {
+        return callbackUrl == null || callbackUrl.isBlank() ? Map.of() : Map.of(CALLBACK_URL, callbackUrl);
+    }
+}

@@ -1,0 +1,58 @@
+package com.assistantgateway.adapters.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** HMAC-SHA256 signatures and token hashes of the webhook channel, compared in constant time. */
+public final class WebhookSignatures {
+
+    public static final String PREFIX = "sha256=";
+
+    private WebhookSignatures() {}
+
+    /** {@code sha256=<hex HMAC-SHA256 of the bytes with the secret>}. */
+    public static String sign(String secret, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return PREFIX + HexFormat.of().formatHex(mac.doFinal(payload));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** The callback signature: over {@code timestamp + "." + body}, so a captured callback cannot be replayed later. */
+    public static String signCallback(String secret, long timestamp, String body) {
+        return sign(secret, (timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static boolean verify(String secret, byte[] payload, String presented) {
+        return presented != null
+                && constantTimeEquals(sign(secret, payload), presented.trim().toLowerCase());
+    }
+
+    public static String sha256Hex(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    public static boolean tokenMatches(String tokenSha256, String presentedToken) {
+        return tokenSha256 != null
+                && presentedToken != null
+                && constantTimeEquals(tokenSha256, sha256Hex(presentedToken));
+    }
+
+    private static boolean constantTimeEquals(String expected, String actual) {
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,180 @@
+package com.assistantgateway.admin.ledger;
+
+import com.assistantgateway.admin.audit.AuditTrail;
+import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.Direction;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.Acceptance;
+import com.assistantgateway.routes.port.MessageLedger;
+import com.assistantgateway.routes.port.MessageStatus;
+import com.assistantgateway.routes.port.MessageView;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The message ledger on the admin module's tables. */
+@Service
+public class JdbcMessageLedger implements MessageLedger {
+
+    /** Status of a stored reply row: produced, on its way to the channel. */
+    static final String REPLY_QUEUED = "QUEUED";
+
+    private static final int MAX_REASON = 1000;
+
+    private final LedgerMapper mapper;
+    private final AuditTrail audit;
+    private final Clock clock = Clock.systemUTC();
+
+    public JdbcMessageLedger(LedgerMapper mapper, AuditTrail audit) {
+        this.mapper = mapper;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public Acceptance accept(GatewayMessage inbound) {
+        Optional<GatewayMessage> first = firstWithSameChannelId(inbound);
+        if (first.isPresent()) {
+            return new Acceptance(first.get(), false);
+        }
+        ensureConversation(inbound);
+        try {
+            mapper.insertMessage(row(inbound, MessageStatus.QUEUED.name()));
+        } catch (DuplicateKeyException raced) {
+            return new Acceptance(firstWithSameChannelId(inbound).orElseThrow(() -> raced), false);
+        }
+        audit.record(
+                inbound.tenantId(),
+                "channel:" + inbound.channel(),
+                "message.received",
+                "message",
+                inbound.id().value(),
+                null);
+        return new Acceptance(inbound, true);
+    }
+
+    @Override
+    @Transactional
+    public boolean startProcessing(TenantId tenantId, MessageId messageId) {
+        return mapper.updateStatus(tenantId, messageId, MessageStatus.PROCESSING.name(), null, clock.instant()) == 1;
+    }
+
+    @Override
+    public Optional<GatewayMessage> replyTo(TenantId tenantId, MessageId inboundId) {
+        return mapper.replyTo(tenantId, inboundId).map(stored -> CanonicalJson.read(stored.payload()));
+    }
+
+    @Override
+    @Transactional
+    public void recordReply(GatewayMessage reply) {
+        if (reply.direction() != Direction.OUTBOUND || reply.inReplyTo() == null) {
+            throw new IllegalArgumentException("not a reply: " + reply.id());
+        }
+        mapper.insertMessage(row(reply, REPLY_QUEUED));
+        mapper.updateStatus(
+                reply.tenantId(), reply.inReplyTo(), MessageStatus.ANSWERED.name(), null, reply.receivedAt());
+        mapper.touchConversation(reply.tenantId(), reply.conversationId(), reply.receivedAt());
+        audit.record(
+                reply.tenantId(),
+                "assistant:" + reply.assistantId().value(),
+                "message.answered",
+                "message",
+                reply.inReplyTo().value(),
+                "{\"replyId\":\"" + reply.id().value() + "\",\"confidence\":" + reply.confidence() + "}");
+    }
+
+    @Override
+    @Transactional
+    public void markFailed(TenantId tenantId, MessageId messageId, String reason) {
+        String shortReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), MAX_REASON));
+        mapper.updateStatus(tenantId, messageId, MessageStatus.FAILED.name(), shortReason, clock.instant());
+        audit.record(tenantId, "gateway", "message.failed", "message", messageId.value(), null);
+    }
+
+    @Override
+    public List<GatewayMessage> history(TenantId tenantId, ConversationId conversationId, MessageId before, int limit) {
+        if (limit == 0) {
+            return List.of();
+        }
+        List<GatewayMessage> newestFirst = new ArrayList<>();
+        for (StoredMessage stored : mapper.historyBefore(tenantId, conversationId, before, limit)) {
+            newestFirst.add(CanonicalJson.read(stored.payload()));
+        }
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Override
+    public Optional<MessageView> find(TenantId tenantId, MessageId messageId) {
+        return mapper.message(tenantId, messageId)
+                .filter(stored -> Direction.INBOUND.name().equals(stored.direction()))
+                .map(stored -> new MessageView(
+                        CanonicalJson.read(stored.payload()),
+                        MessageStatus.valueOf(stored.status()),
+                        replyTo(tenantId, messageId)));
+    }
+
+    public long countMessages(TenantId tenantId) {
+        return mapper.countMessages(tenantId);
+    }
+
+    public long countConversations(TenantId tenantId) {
+        return mapper.countConversations(tenantId);
+    }
+
+    private Optional<GatewayMessage> firstWithSameChannelId(GatewayMessage inbound) {
+        if (inbound.channelMessageId() == null) {
+            return Optional.empty();
+        }
+        return mapper.messageByChannelId(inbound.tenantId(), inbound.bindingId(), inbound.channelMessageId())
+                .map(stored -> CanonicalJson.read(stored.payload()));
+    }
+
+    private void ensureConversation(GatewayMessage inbound) {
+        if (mapper.conversation(inbound.tenantId(), inbound.conversationId()).isPresent()) {
+            mapper.touchConversation(inbound.tenantId(), inbound.conversationId(), inbound.receivedAt());
+            return;
+        }
+        try {
+            mapper.insertConversation(new ConversationRow(
+                    inbound.tenantId(),
+                    inbound.conversationId(),
+                    inbound.assistantId(),
+                    inbound.channel(),
+                    inbound.bindingId(),
+                    inbound.from(),
+                    "open",
+                    inbound.receivedAt(),
+                    inbound.receivedAt()));
+        } catch (DuplicateKeyException startedConcurrently) {
+            // another message of the same new conversation got there first; the row is what we need
+        }
+    }
+
+    private static MessageRow row(GatewayMessage message, String status) {
+        return new MessageRow(
+                message.tenantId(),
+                message.id(),
+                message.conversationId(),
+                message.assistantId(),
+                message.bindingId(),
+                message.channel(),
+                message.direction().name(),
+                message.channelMessageId(),
+                message.inReplyTo(),
+                message.from(),
+                message.to(),
+                status,
+                message.confidence(),
+                CanonicalJson.write(message),
+                message.receivedAt());
+    }
+}

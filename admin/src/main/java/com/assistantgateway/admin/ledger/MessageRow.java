@@ -1,0 +1,25 @@
+package com.assistantgateway.admin.ledger;
+
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.message.TenantId;
+import java.time.Instant;
+
+/** A row of {@code messages} to insert; {@code payload} is the canonical JSON. */
+public record MessageRow(
+        TenantId tenantId,
+        MessageId id,
+        ConversationId conversationId,
+        AssistantId assistantId,
+        String bindingId,
+        String channel,
+        String direction,
+        String channelMessageId,
+        MessageId replyTo,
+        String sender,
+        String recipient,
+        String status,
+        Double confidence,
+        String payload,
+        Instant createdAt) {}

@@ -1,0 +1,2 @@
+/** The message ledger: conversations and messages, de-duplication, statuses and stored replies, per tenant. */
+package com.assistantgateway.admin.ledger;

@@ -1,0 +1,2 @@
+/** MyBatis plumbing shared by the admin mappers: type handlers for the id records. */
+package com.assistantgateway.admin.persistence;

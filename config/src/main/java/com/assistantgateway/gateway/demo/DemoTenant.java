@@ -1,0 +1,135 @@
+package com.assistantgateway.gateway.demo;
+
+import com.assistantgateway.adapters.webhook.WebhookBinding;
+import com.assistantgateway.admin.registry.NewAssistant;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.NewTenant;
+import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.gateway.GatewayProperties;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.TenantId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/** Seeds the demo tenant once (embedded profile only) and prints where to send a first message. */
+@Component
+@Profile("embedded")
+class DemoTenant implements ApplicationRunner {
+
+    static final TenantId TENANT = new TenantId("demo");
+    static final AssistantId SUPPORT = new AssistantId("support");
+    static final AssistantId ECHO = new AssistantId("echo");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
+    private static final String ACTOR = "system:demo-seed";
+
+    private final TenantRegistry registry;
+    private final KnowledgeBase knowledge;
+    private final GatewayProperties.Demo demo;
+    private final WebServerApplicationContext web;
+
+    DemoTenant(
+            TenantRegistry registry,
+            KnowledgeBase knowledge,
+            GatewayProperties properties,
+            WebServerApplicationContext web) {
+        this.registry = registry;
+        this.knowledge = knowledge;
+        this.demo = properties.demo();
+        this.web = web;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demo.enabled()) {
+            return;
+        }
+        if (registry.tenant(TENANT).isEmpty()) {
+            seed();
+        }
+        int port = web.getWebServer().getPort();
+        log.info(
+                """
+
+                Assistant Gateway is running. Ask the demo support assistant:
+                  curl -s -X POST http://localhost:{}/channels/webhook/demo \\
+                    -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\
+                    -d '{{"from": "customer@example.com", "text": "How long is the warranty on a brake caliper?"}}'
+                then read the reply with GET http://localhost:{}/channels/webhook/demo/messages/<messageId>
+                Hawtio: http://localhost:{}/actuator/hawtio
+                """,
+                port,
+                demo.token(),
+                port,
+                port);
+    }
+
+    private void seed() {
+        registry.createTenant(new NewTenant(TENANT, "Demo Car Parts", "trial", "retail", List.of("en", "nl")), ACTOR);
+        registry.createAssistant(
+                TENANT,
+                new NewAssistant(
+                        SUPPORT,
+                        "support",
+                        "Parts Desk",
+                        "Friendly, brief and precise; speaks like an experienced parts counter clerk.",
+                        "Help customers of Demo Car Parts with orders, returns, shipping, warranty and opening hours.",
+                        Map.of()),
+                ACTOR);
+        registry.createAssistant(TENANT, new NewAssistant(ECHO, "echo", "Echo", null, null, Map.of()), ACTOR);
+        registry.createBinding(
+                TENANT,
+                new NewBinding(
+                        "webhook-demo",
+                        SUPPORT,
+                        WebhookBinding.CHANNEL,
+                        "demo",
+                        WebhookBinding.settings(demo.callbackUrl()),
+                        WebhookBinding.credentials(demo.token(), demo.signingSecret())),
+                ACTOR);
+        registry.createBinding(
+                TENANT,
+                new NewBinding(
+                        "webhook-demo-echo",
+                        ECHO,
+                        WebhookBinding.CHANNEL,
+                        "demo-echo",
+                        WebhookBinding.settings(demo.callbackUrl()),
+                        WebhookBinding.credentials(demo.token(), demo.signingSecret())),
+                ACTOR);
+        int chunks = 0;
+        for (Resource page : knowledgePages()) {
+            chunks += knowledge.ingest(TENANT, SUPPORT, page.getFilename(), read(page));
+        }
+        log.info("seeded demo tenant '{}' with {} knowledge chunks", TENANT, chunks);
+    }
+
+    private static Resource[] knowledgePages() {
+        try {
+            return new PathMatchingResourcePatternResolver().getResources("classpath:demo/knowledge/*.md");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Resource page) {
+        try {
+            return page.getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

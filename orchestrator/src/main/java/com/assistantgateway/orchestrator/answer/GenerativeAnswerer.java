@@ -1,0 +1,91 @@
+package com.assistantgateway.orchestrator.answer;
+
+import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
+import com.assistantgateway.routes.message.Citation;
+import com.assistantgateway.routes.message.Direction;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.port.AssistantAnswer;
+import com.assistantgateway.routes.port.AssistantProfile;
+import com.assistantgateway.routes.port.AssistantRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Generates a reply with an LLM from numbered passages and the conversation's history; the passages the reply cites
+ * as {@code [n]} become its citations (the best passage when it cites none).
+ */
+@Component
+public class GenerativeAnswerer {
+
+    private static final Pattern CITE = Pattern.compile("\\[(\\d{1,2})]");
+
+    public AssistantAnswer answer(
+            ChatModel model,
+            AssistantProfile profile,
+            AssistantRequest request,
+            List<ScoredChunk> passages,
+            double confidence) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(instructions(profile, passages)));
+        for (GatewayMessage earlier : request.history()) {
+            messages.add(
+                    earlier.direction() == Direction.INBOUND
+                            ? UserMessage.from(earlier.text())
+                            : AiMessage.from(earlier.text()));
+        }
+        messages.add(UserMessage.from(request.message().text()));
+        String text = model.chat(messages).aiMessage().text().strip();
+        return new AssistantAnswer(text, cited(text, passages), confidence);
+    }
+
+    static String instructions(AssistantProfile profile, List<ScoredChunk> passages) {
+        StringBuilder system = new StringBuilder();
+        system.append("You are ").append(profile.name()).append(", a customer assistant.");
+        if (profile.persona() != null && !profile.persona().isBlank()) {
+            system.append(' ').append(profile.persona());
+        }
+        if (profile.prompt() != null && !profile.prompt().isBlank()) {
+            system.append("\n\n").append(profile.prompt());
+        }
+        system.append("\n\nAnswer only from the numbered passages below. Cite the passages you use as [n]."
+                + " If they do not contain the answer, say you do not know. Answer in the customer's language.\n");
+        for (int i = 0; i < passages.size(); i++) {
+            ScoredChunk passage = passages.get(i);
+            system.append("\n[")
+                    .append(i + 1)
+                    .append("] ")
+                    .append(passage.chunk().label())
+                    .append('\n')
+                    .append(passage.chunk().text())
+                    .append('\n');
+        }
+        return system.toString();
+    }
+
+    static List<Citation> cited(String text, List<ScoredChunk> passages) {
+        Set<Integer> numbers = new LinkedHashSet<>();
+        Matcher matcher = CITE.matcher(text);
+        while (matcher.find()) {
+            int n = Integer.parseInt(matcher.group(1));
+            if (n >= 1 && n <= passages.size()) {
+                numbers.add(n);
+            }
+        }
+        if (numbers.isEmpty()) {
+            return List.of(ExtractiveAnswerer.citation(passages.get(0)));
+        }
+        return numbers.stream()
+                .map(n -> ExtractiveAnswerer.citation(passages.get(n - 1)))
+                .toList();
+    }
+}

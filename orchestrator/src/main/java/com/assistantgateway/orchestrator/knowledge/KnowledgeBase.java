@@ -1,0 +1,56 @@
+package com.assistantgateway.orchestrator.knowledge;
+
+import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.TenantId;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Ingests text and Markdown into an assistant's knowledge and retrieves passages for a question. */
+@Service
+public class KnowledgeBase {
+
+    private final KnowledgeStore store;
+    private final EmbeddingModel embeddings;
+    private final MarkdownChunker chunker;
+
+    public KnowledgeBase(KnowledgeStore store, EmbeddingModel embeddings, OrchestratorProperties properties) {
+        this.store = store;
+        this.embeddings = embeddings;
+        this.chunker = new MarkdownChunker(
+                properties.retrieval().chunkSize(), properties.retrieval().chunkOverlap());
+    }
+
+    /** Chunks, embeds and stores a source, replacing any earlier version; returns the number of chunks. */
+    public int ingest(TenantId tenantId, AssistantId assistantId, String source, String text) {
+        List<KnowledgeChunk> chunks = chunker.chunk(source, text);
+        List<TextSegment> segments = chunks.stream()
+                .map(c -> TextSegment.from(c.label() + "\n" + c.text()))
+                .toList();
+        List<Embedding> vectors =
+                segments.isEmpty() ? List.of() : embeddings.embedAll(segments).content();
+        List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            embedded.add(new EmbeddedChunk(chunks.get(i), vectors.get(i).vector()));
+        }
+        store.replaceSource(tenantId, assistantId, source, embedded);
+        return embedded.size();
+    }
+
+    public List<ScoredChunk> retrieve(TenantId tenantId, AssistantId assistantId, String question, int limit) {
+        float[] query = embeddings.embed(question).content().vector();
+        return store.search(tenantId, assistantId, query, limit);
+    }
+
+    public void delete(TenantId tenantId, AssistantId assistantId, String source) {
+        store.deleteSource(tenantId, assistantId, source);
+    }
+
+    public long size(TenantId tenantId, AssistantId assistantId) {
+        return store.count(tenantId, assistantId);
+    }
+}

@@ -1,0 +1,86 @@
+package com.assistantgateway.orchestrator.support;
+
+import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.orchestrator.answer.ChatModels;
+import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
+import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
+import com.assistantgateway.orchestrator.plugin.AssistantManifest;
+import com.assistantgateway.orchestrator.plugin.AssistantPlugin;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.port.AssistantAnswer;
+import com.assistantgateway.routes.port.AssistantProfile;
+import com.assistantgateway.routes.port.AssistantRequest;
+import dev.langchain4j.model.chat.ChatModel;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Retrieval-augmented answers from the assistant's own knowledge. */
+@Component
+public class SupportAssistant implements AssistantPlugin {
+
+    static final String DONT_KNOW = "I'm sorry, I don't have information about that."
+            + " Please rephrase your question, or a member of our team will get back to you.";
+
+    private static final AssistantManifest MANIFEST = new AssistantManifest(
+            "support",
+            "Support assistant",
+            "1.0.0",
+            "Answers customers from the tenant's knowledge base, with citations.",
+            """
+            {"type": "object", "additionalProperties": false, "properties": {
+              "topK": {"type": "string", "pattern": "^[1-9][0-9]?$"},
+              "confidenceThreshold": {"type": "string", "pattern": "^(0(\\\\.[0-9]+)?|1(\\\\.0+)?)$"},
+              "llm.baseUrl": {"type": "string", "format": "uri"},
+              "llm.model": {"type": "string"},
+              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$"}}}
+            """,
+            Set.of(AssistantManifest.ALL_CHANNELS));
+
+    private final KnowledgeBase knowledge;
+    private final ChatModels chatModels;
+    private final ExtractiveAnswerer extractive;
+    private final GenerativeAnswerer generative;
+    private final OrchestratorProperties.Retrieval defaults;
+
+    public SupportAssistant(
+            KnowledgeBase knowledge,
+            ChatModels chatModels,
+            ExtractiveAnswerer extractive,
+            GenerativeAnswerer generative,
+            OrchestratorProperties properties) {
+        this.knowledge = knowledge;
+        this.chatModels = chatModels;
+        this.extractive = extractive;
+        this.generative = generative;
+        this.defaults = properties.retrieval();
+    }
+
+    @Override
+    public AssistantManifest manifest() {
+        return MANIFEST;
+    }
+
+    @Override
+    public AssistantAnswer answer(AssistantProfile profile, AssistantRequest request) {
+        GatewayMessage message = request.message();
+        int topK = profile.setting("topK").map(Integer::parseInt).orElse(defaults.topK());
+        double threshold =
+                profile.setting("confidenceThreshold").map(Double::parseDouble).orElse(defaults.confidenceThreshold());
+        List<ScoredChunk> passages =
+                knowledge.retrieve(message.tenantId(), message.assistantId(), message.text(), topK);
+        double confidence = passages.isEmpty()
+                ? 0.0
+                : Math.max(0.0, Math.min(1.0, passages.get(0).similarity()));
+        if (confidence < threshold) {
+            return new AssistantAnswer(DONT_KNOW, List.of(), confidence);
+        }
+        Optional<ChatModel> llm = chatModels.forAssistant(profile);
+        return llm.isPresent()
+                ? generative.answer(llm.get(), profile, request, passages, confidence)
+                : extractive.answer(message.text(), passages, confidence);
+    }
+}

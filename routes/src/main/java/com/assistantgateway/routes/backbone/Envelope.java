@@ -1,0 +1,33 @@
+package com.assistantgateway.routes.backbone;
+
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.port.Acceptance;
+import java.util.Map;
+import org.apache.camel.Headers;
+import org.springframework.stereotype.Component;
+
+/** Moves what routing needs from the canonical message into headers, so brokers, logs and Hawtio can see it. */
+@Component
+public class Envelope {
+
+    public void stamp(GatewayMessage message, @Headers Map<String, Object> headers) {
+        headers.put(GatewayHeaders.TENANT_ID, message.tenantId().value());
+        headers.put(GatewayHeaders.ASSISTANT_ID, message.assistantId().value());
+        headers.put(GatewayHeaders.CONVERSATION_ID, message.conversationId().value());
+        headers.put(GatewayHeaders.MESSAGE_ID, message.id().value());
+        headers.put(GatewayHeaders.CHANNEL, message.channel());
+        headers.put(GatewayHeaders.DIRECTION, message.direction().name());
+        headers.put(GatewayHeaders.TRACE_ID, message.traceId());
+        headers.put(
+                GatewayHeaders.JMS_GROUP_ID,
+                message.tenantId().value() + "/" + message.conversationId().value());
+    }
+
+    public boolean isFresh(Acceptance acceptance) {
+        return acceptance.fresh();
+    }
+
+    public GatewayMessage message(Acceptance acceptance) {
+        return acceptance.message();
+    }
+}

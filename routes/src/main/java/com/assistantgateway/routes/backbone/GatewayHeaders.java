@@ -1,0 +1,25 @@
+package com.assistantgateway.routes.backbone;
+
+/** Every Camel header and exchange property name the gateway sets, in one place. Valid JMS property names. */
+public final class GatewayHeaders {
+
+    public static final String TENANT_ID = "gatewayTenantId";
+    public static final String ASSISTANT_ID = "gatewayAssistantId";
+    public static final String CONVERSATION_ID = "gatewayConversationId";
+    public static final String MESSAGE_ID = "gatewayMessageId";
+    public static final String CHANNEL = "gatewayChannel";
+    public static final String DIRECTION = "gatewayDirection";
+    public static final String TRACE_ID = "gatewayTraceId";
+
+    /** Artemis keeps messages with the same group id in order on one consumer. */
+    public static final String JMS_GROUP_ID = "JMSXGroupID";
+    /** Set by the broker: 1 on first delivery, counting redeliveries. */
+    public static final String JMS_DELIVERY_COUNT = "JMSXDeliveryCount";
+
+    /** Path parameter of the channel endpoints. */
+    public static final String BINDING_KEY = "bindingKey";
+    /** Exchange property holding the ledger's {@code Acceptance} while the message is enqueued. */
+    public static final String ACCEPTANCE = "gatewayAcceptance";
+
+    private GatewayHeaders() {}
+}

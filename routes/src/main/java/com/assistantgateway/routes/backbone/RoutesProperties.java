@@ -1,0 +1,37 @@
+package com.assistantgateway.routes.backbone;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Backbone settings ({@code gateway.routes.*}).
+ *
+ * @param processorConcurrency consumers per tenant processor; messages of one conversation stay ordered regardless
+ * @param historyLimit how many earlier messages of a conversation an assistant sees
+ * @param redelivery how the broker retries a rolled-back message before dead-lettering it
+ */
+@Validated
+@ConfigurationProperties("gateway.routes")
+public record RoutesProperties(
+        @DefaultValue("2") @Min(1) int processorConcurrency,
+        @DefaultValue("10") @Min(0) int historyLimit,
+        @Valid @NotNull @DefaultValue Redelivery redelivery) {
+
+    /**
+     * @param initialDelay delay before the first redelivery
+     * @param multiplier backoff factor between attempts
+     * @param maxDelay cap on the delay
+     * @param maxAttempts deliveries before the message goes to its dead-letter queue
+     */
+    public record Redelivery(
+            @DefaultValue("1s") @NotNull Duration initialDelay,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("5m") @NotNull Duration maxDelay,
+            @DefaultValue("8") @Min(1) int maxAttempts) {}
+}

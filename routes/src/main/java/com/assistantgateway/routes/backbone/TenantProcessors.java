@@ -1,0 +1,84 @@
+package com.assistantgateway.routes.backbone;
+
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.TenantActivated;
+import com.assistantgateway.routes.port.TenantDirectory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts one processor route per active tenant (at startup and when a tenant is activated) and suspends or resumes
+ * one tenant without touching the others. Route ids are {@code tenant.<slug>.assist}, visible per tenant in Hawtio.
+ */
+@Component
+public class TenantProcessors implements CamelContextConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantProcessors.class);
+
+    private final TenantDirectory directory;
+    private final RoutesProperties properties;
+    private volatile CamelContext camelContext;
+
+    public TenantProcessors(TenantDirectory directory, RoutesProperties properties) {
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    public static String routeId(TenantId tenantId) {
+        return "tenant." + tenantId.value() + ".assist";
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext context) {
+        this.camelContext = context;
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext context) {
+        this.camelContext = context;
+        directory.activeTenants().forEach(this::start);
+    }
+
+    @EventListener
+    public void on(TenantActivated event) {
+        if (camelContext != null && camelContext.isStarted()) {
+            start(event.tenantId());
+        }
+    }
+
+    public synchronized void start(TenantId tenantId) {
+        if (camelContext.getRoute(routeId(tenantId)) != null) {
+            return;
+        }
+        try {
+            TemplatedRouteBuilder.builder(camelContext, TenantProcessorTemplate.TEMPLATE_ID)
+                    .routeId(routeId(tenantId))
+                    .parameter(TenantProcessorTemplate.TENANT, tenantId.value())
+                    .parameter(TenantProcessorTemplate.QUEUE, GatewayQueues.tenantQueue(tenantId))
+                    .parameter(TenantProcessorTemplate.CONCURRENCY, properties.processorConcurrency())
+                    .add();
+            log.info("processor for tenant {} started on queue {}", tenantId, GatewayQueues.tenantQueue(tenantId));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the processor of tenant " + tenantId, e);
+        }
+    }
+
+    /** Stops consuming the tenant's queue; its messages wait there, other tenants are unaffected. */
+    public void suspend(TenantId tenantId) throws Exception {
+        camelContext.getRouteController().suspendRoute(routeId(tenantId));
+    }
+
+    public void resume(TenantId tenantId) throws Exception {
+        camelContext.getRouteController().resumeRoute(routeId(tenantId));
+    }
+
+    public ServiceStatus status(TenantId tenantId) {
+        return camelContext.getRouteController().getRouteStatus(routeId(tenantId));
+    }
+}

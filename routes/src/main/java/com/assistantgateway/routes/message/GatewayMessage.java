@@ -1,0 +1,240 @@
+package com.assistantgateway.routes.message;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The canonical message: the one contract for everything that travels on the gateway's queues, inbound messages and
+ * replies alike. Serialized as JSON; {@code docs/canonical-message.md} and {@code schema/gateway-message-v1.json}
+ * describe the wire form. Add fields only in a backwards-compatible way, or raise {@link #SCHEMA_VERSION}.
+ *
+ * @param schemaVersion the contract version this message was written with
+ * @param id the gateway's id of this message
+ * @param tenantId the owning tenant, resolved from the channel binding
+ * @param assistantId the assistant that answers (or answered)
+ * @param conversationId the conversation it belongs to
+ * @param channel the channel type it came from or goes to ({@code webhook}, {@code email}, ...)
+ * @param bindingId the channel binding that received it
+ * @param direction inbound from a participant, or outbound reply
+ * @param from sender address in the channel's own form
+ * @param to recipient address in the channel's own form
+ * @param subject subject line, where the channel has one
+ * @param text the plain text the assistant reads or wrote
+ * @param attachments attachments by reference
+ * @param channelMessageId the channel's own id (Message-ID, MessageSid, Idempotency-Key) for de-duplication
+ * @param inReplyTo for a reply: the inbound message it answers
+ * @param locale BCP 47 language tag, when known
+ * @param createdAt when the sender created it, when the channel says
+ * @param receivedAt when the gateway received (or, for a reply, produced) it
+ * @param traceId correlates logs across modules and hops
+ * @param citations for a reply: where its statements come from
+ * @param confidence for a reply: the assistant's confidence, 0 to 1
+ * @param metadata free channel-specific key/values
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record GatewayMessage(
+        int schemaVersion,
+        MessageId id,
+        TenantId tenantId,
+        AssistantId assistantId,
+        ConversationId conversationId,
+        String channel,
+        String bindingId,
+        Direction direction,
+        String from,
+        String to,
+        String subject,
+        String text,
+        List<AttachmentRef> attachments,
+        String channelMessageId,
+        MessageId inReplyTo,
+        String locale,
+        Instant createdAt,
+        Instant receivedAt,
+        String traceId,
+        List<Citation> citations,
+        Double confidence,
+        Map<String, String> metadata) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public GatewayMessage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(assistantId, "assistantId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        citations = citations == null ? List.of() : List.copyOf(citations);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** The reply to this inbound message, addressed back to its sender on the same channel and binding. */
+    public GatewayMessage reply(MessageId replyId, String replyText, List<Citation> sources, double score, Instant at) {
+        return new GatewayMessage(
+                SCHEMA_VERSION,
+                replyId,
+                tenantId,
+                assistantId,
+                conversationId,
+                channel,
+                bindingId,
+                Direction.OUTBOUND,
+                to,
+                from,
+                subject,
+                replyText,
+                List.of(),
+                null,
+                id,
+                locale,
+                at,
+                at,
+                traceId,
+                sources,
+                score,
+                Map.of());
+    }
+
+    public static Builder inbound() {
+        return new Builder();
+    }
+
+    /** Builds inbound messages in adapters, where most fields are optional. */
+    public static final class Builder {
+        private MessageId id = MessageId.random();
+        private TenantId tenantId;
+        private AssistantId assistantId;
+        private ConversationId conversationId;
+        private String channel;
+        private String bindingId;
+        private String from;
+        private String to;
+        private String subject;
+        private String text;
+        private List<AttachmentRef> attachments = List.of();
+        private String channelMessageId;
+        private String locale;
+        private Instant createdAt;
+        private Instant receivedAt = Instant.now();
+        private String traceId;
+        private Map<String, String> metadata = Map.of();
+
+        public Builder id(MessageId value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder tenant(TenantId value) {
+            this.tenantId = value;
+            return this;
+        }
+
+        public Builder assistant(AssistantId value) {
+            this.assistantId = value;
+            return this;
+        }
+
+        public Builder conversation(ConversationId value) {
+            this.conversationId = value;
+            return this;
+        }
+
+        public Builder channel(String value) {
+            this.channel = value;
+            return this;
+        }
+
+        public Builder binding(String value) {
+            this.bindingId = value;
+            return this;
+        }
+
+        public Builder from(String value) {
+            this.from = value;
+            return this;
+        }
+
+        public Builder to(String value) {
+            this.to = value;
+            return this;
+        }
+
+        public Builder subject(String value) {
+            this.subject = value;
+            return this;
+        }
+
+        public Builder text(String value) {
+            this.text = value;
+            return this;
+        }
+
+        public Builder attachments(List<AttachmentRef> value) {
+            this.attachments = value;
+            return this;
+        }
+
+        public Builder channelMessageId(String value) {
+            this.channelMessageId = value;
+            return this;
+        }
+
+        public Builder locale(String value) {
+            this.locale = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            this.createdAt = value;
+            return this;
+        }
+
+        public Builder receivedAt(Instant value) {
+            this.receivedAt = value;
+            return this;
+        }
+
+        public Builder traceId(String value) {
+            this.traceId = value;
+            return this;
+        }
+
+        public Builder metadata(Map<String, String> value) {
+            this.metadata = value;
+            return this;
+        }
+
+        public GatewayMessage build() {
+            return new GatewayMessage(
+                    SCHEMA_VERSION,
+                    id,
+                    tenantId,
+                    assistantId,
+                    conversationId == null ? ConversationId.random() : conversationId,
+                    channel,
+                    bindingId,
+                    Direction.INBOUND,
+                    from,
+                    to,
+                    subject,
+                    text,
+                    attachments,
+                    channelMessageId,
+                    null,
+                    locale,
+                    createdAt,
+                    receivedAt,
+                    traceId == null ? id.value() : traceId,
+                    List.of(),
+                    null,
+                    metadata);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.assistantgateway.routes.port;
+
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.message.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/** The durable record of conversations and messages. Every read and write names the tenant. */
+public interface MessageLedger {
+
+    /**
+     * Stores an inbound message and its conversation, unless the binding already has a message with the same channel
+     * message id; then the first one is returned, not fresh.
+     */
+    Acceptance accept(GatewayMessage inbound);
+
+    /** Marks the message as taken by its processor; {@code false} when the ledger never accepted it. */
+    boolean startProcessing(TenantId tenantId, MessageId messageId);
+
+    /** The stored reply to an inbound message, if one was stored already (a redelivery). */
+    Optional<GatewayMessage> replyTo(TenantId tenantId, MessageId inboundId);
+
+    /** Stores a reply and marks its inbound message answered; a second reply to the same message is refused. */
+    void recordReply(GatewayMessage reply);
+
+    void markFailed(TenantId tenantId, MessageId messageId, String reason);
+
+    /** The latest messages of a conversation before the given one, oldest first: the assistant's memory. */
+    List<GatewayMessage> history(TenantId tenantId, ConversationId conversationId, MessageId before, int limit);
+
+    Optional<MessageView> find(TenantId tenantId, MessageId messageId);
+}

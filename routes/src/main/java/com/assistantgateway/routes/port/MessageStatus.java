@@ -1,0 +1,13 @@
+package com.assistantgateway.routes.port;
+
+/** Where an inbound message is in its life. */
+public enum MessageStatus {
+    /** Stored and enqueued; waiting for its tenant's processor. */
+    QUEUED,
+    /** Its tenant's processor has taken it. */
+    PROCESSING,
+    /** A reply is stored (and on its way out). */
+    ANSWERED,
+    /** Given up after redeliveries; it sits in a dead-letter queue. */
+    FAILED
+}
