@@ -49,12 +49,11 @@ public interface LedgerMapper {
             + " WHERE tenant_id = #{tenantId} AND id = #{messageId}")
     int updateStatus(TenantId tenantId, MessageId messageId, String status, String reason, Instant at);
 
-    /** The latest {@code limit} messages created before {@code before}, newest first. */
+    /** The latest {@code limit} messages stored before {@code before}, newest first. */
     @Select("SELECT payload, status, direction FROM messages m WHERE m.tenant_id = #{tenantId}"
-            + " AND m.conversation_id = #{conversationId} AND m.id <> #{before}"
-            + " AND m.created_at <= (SELECT b.created_at FROM messages b"
-            + " WHERE b.tenant_id = #{tenantId} AND b.id = #{before})"
-            + " ORDER BY m.created_at DESC, m.direction ASC LIMIT #{limit}")
+            + " AND m.conversation_id = #{conversationId}"
+            + " AND m.seq < (SELECT b.seq FROM messages b WHERE b.tenant_id = #{tenantId} AND b.id = #{before})"
+            + " ORDER BY m.seq DESC LIMIT #{limit}")
     List<StoredMessage> historyBefore(TenantId tenantId, ConversationId conversationId, MessageId before, int limit);
 
     @Select("SELECT COUNT(*) FROM messages WHERE tenant_id = #{tenantId}")

@@ -1,0 +1,203 @@
+package com.assistantgateway.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.assistantgateway.admin.ledger.JdbcMessageLedger;
+import com.assistantgateway.admin.registry.NewAssistant;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.NewTenant;
+import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.Citation;
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.Acceptance;
+import com.assistantgateway.routes.port.MessageStatus;
+import com.assistantgateway.routes.port.MessageView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * The registry and ledger on a real database: run on H2 in MySQL mode always, and on MySQL/MariaDB when
+ * GATEWAY_TEST_MYSQL_URL is set. Each test works in fresh tenants, so runs never disturb each other.
+ */
+abstract class LedgerContractTest {
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    JdbcMessageLedger ledger;
+
+    private TenantId acme;
+    private TenantId globex;
+    private final AssistantId support = new AssistantId("support");
+    private Instant clock = Instant.parse("2026-11-24T10:00:00.000Z");
+
+    @BeforeEach
+    void tenants() {
+        acme = tenant("acme");
+        globex = tenant("globex");
+    }
+
+    @Test
+    void acceptedMessageIsStoredWithItsConversationAndFoundOnlyByItsTenant() {
+        GatewayMessage message = message(acme, "webhook-main", null, "c-1", "warranty?");
+
+        Acceptance acceptance = ledger.accept(message);
+
+        assertThat(acceptance.fresh()).isTrue();
+        assertThat(ledger.find(acme, message.id())).get().satisfies(view -> {
+            assertThat(view.message()).isEqualTo(message);
+            assertThat(view.status()).isEqualTo(MessageStatus.QUEUED);
+            assertThat(view.reply()).isEmpty();
+        });
+        assertThat(ledger.find(globex, message.id())).isEmpty();
+        assertThat(ledger.startProcessing(globex, message.id())).isFalse();
+        assertThat(ledger.countConversations(acme)).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedChannelMessageIdReturnsTheFirstMessageAndStoresNothing() {
+        GatewayMessage first = message(acme, "webhook-main", "idem-1", "c-1", "first");
+        GatewayMessage again = message(acme, "webhook-main", "idem-1", "c-2", "second attempt");
+        ledger.accept(first);
+
+        Acceptance acceptance = ledger.accept(again);
+
+        assertThat(acceptance.fresh()).isFalse();
+        assertThat(acceptance.message().id()).isEqualTo(first.id());
+        assertThat(acceptance.message().conversationId()).isEqualTo(first.conversationId());
+        assertThat(ledger.countMessages(acme)).isEqualTo(1);
+        assertThat(ledger.countConversations(acme)).isEqualTo(1);
+    }
+
+    @Test
+    void sameChannelMessageIdOnAnotherBindingOrTenantIsANewMessage() {
+        ledger.accept(message(acme, "webhook-main", "idem-1", "c-1", "one"));
+
+        assertThat(ledger.accept(message(acme, "webhook-other", "idem-1", "c-1", "two"))
+                        .fresh())
+                .isTrue();
+        assertThat(ledger.accept(message(globex, "webhook-main", "idem-1", "c-1", "three"))
+                        .fresh())
+                .isTrue();
+    }
+
+    @Test
+    void replyIsStoredOnceAndMarksItsMessageAnswered() {
+        GatewayMessage inbound = message(acme, "webhook-main", null, "c-1", "warranty?");
+        ledger.accept(inbound);
+        assertThat(ledger.startProcessing(acme, inbound.id())).isTrue();
+        GatewayMessage reply = inbound.reply(
+                MessageId.random(),
+                "2 years.",
+                List.of(new Citation("warranty.md", "Warranty", "2 years")),
+                0.7,
+                next());
+
+        ledger.recordReply(reply);
+
+        MessageView view = ledger.find(acme, inbound.id()).orElseThrow();
+        assertThat(view.status()).isEqualTo(MessageStatus.ANSWERED);
+        assertThat(view.reply()).contains(reply);
+        assertThat(ledger.replyTo(acme, inbound.id())).contains(reply);
+        assertThat(ledger.replyTo(globex, inbound.id())).isEmpty();
+        GatewayMessage secondReply = inbound.reply(MessageId.random(), "again", List.of(), 0.7, next());
+        assertThatThrownBy(() -> ledger.recordReply(secondReply)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void historyIsTheConversationsEarlierMessagesOldestFirst() {
+        GatewayMessage one = message(acme, "webhook-main", null, "c-1", "one");
+        ledger.accept(one);
+        GatewayMessage oneReply = one.reply(MessageId.random(), "reply one", List.of(), 1, next());
+        ledger.recordReply(oneReply);
+        GatewayMessage two = message(acme, "webhook-main", null, "c-1", "two");
+        ledger.accept(two);
+        ledger.accept(message(acme, "webhook-main", null, "c-other", "elsewhere"));
+        ledger.accept(message(globex, "webhook-main", null, "c-1", "other tenant, same conversation id"));
+        GatewayMessage three = message(acme, "webhook-main", null, "c-1", "three");
+        ledger.accept(three);
+
+        assertThat(ledger.history(acme, three.conversationId(), three.id(), 10))
+                .extracting(GatewayMessage::text)
+                .containsExactly("one", "reply one", "two");
+        assertThat(ledger.history(acme, three.conversationId(), three.id(), 2))
+                .extracting(GatewayMessage::text)
+                .containsExactly("reply one", "two");
+    }
+
+    @Test
+    void failedMessageSaysSo() {
+        GatewayMessage inbound = message(acme, "webhook-main", null, "c-1", "boom");
+        ledger.accept(inbound);
+
+        ledger.markFailed(acme, inbound.id(), "LLM timed out");
+
+        assertThat(ledger.find(acme, inbound.id()).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+    }
+
+    @Test
+    void inboundKeyResolvesToItsTenantsBindingOnly() {
+        assertThat(registry.resolve("webhook", acme.value() + "-key")).get().satisfies(b -> {
+            assertThat(b.tenantId()).isEqualTo(acme);
+            assertThat(b.assistantId()).isEqualTo(support);
+            assertThat(b.credential("tokenSha256")).contains("abc");
+        });
+        assertThat(registry.resolve("webhook", "nobody")).isEmpty();
+        assertThat(registry.resolve("email", acme.value() + "-key")).isEmpty();
+        assertThat(registry.find(globex, "webhook-main").orElseThrow().inboundKey())
+                .isEqualTo(globex.value() + "-key");
+        assertThat(registry.activeTenants()).contains(acme, globex);
+        assertThat(registry.assistant(acme, support).orElseThrow().type()).isEqualTo("support");
+        assertThat(registry.assistant(acme, new AssistantId("ghost"))).isEmpty();
+    }
+
+    private TenantId tenant(String prefix) {
+        TenantId id = new TenantId(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        registry.createTenant(new NewTenant(id, prefix, "trial", "retail", List.of("en")), "test");
+        registry.createAssistant(id, new NewAssistant(support, "support", "Support", null, null, Map.of()), "test");
+        registry.createBinding(
+                id,
+                new NewBinding(
+                        "webhook-main",
+                        support,
+                        "webhook",
+                        id.value() + "-key",
+                        Map.of(),
+                        Map.of("tokenSha256", "abc")),
+                "test");
+        return id;
+    }
+
+    private GatewayMessage message(
+            TenantId tenant, String binding, String channelMessageId, String conversation, String text) {
+        return GatewayMessage.inbound()
+                .tenant(tenant)
+                .assistant(support)
+                .binding(binding)
+                .channel("webhook")
+                .conversation(new ConversationId(conversation))
+                .channelMessageId(channelMessageId)
+                .from("customer")
+                .to("support")
+                .text(text)
+                .receivedAt(next())
+                .build();
+    }
+
+    private Instant next() {
+        clock = clock.plusMillis(10);
+        return clock;
+    }
+}

@@ -1,0 +1,147 @@
+package com.assistantgateway.orchestrator.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeChunk;
+import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.AssistantAnswer;
+import com.assistantgateway.routes.port.AssistantProfile;
+import com.assistantgateway.routes.port.AssistantRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class GenerativeAnswererTest {
+
+    private FakeOpenAi llm;
+    private final TenantId tenant = new TenantId("acme");
+    private final AssistantId assistant = new AssistantId("support");
+    private final List<ScoredChunk> passages = List.of(
+            new ScoredChunk(new KnowledgeChunk("hours.md", "Opening hours", "", 0, "Open Saturday 9 to 16."), 0.6),
+            new ScoredChunk(
+                    new KnowledgeChunk("warranty.md", "Warranty", "Periods", 1, "Brake calipers: 2 years."), 0.8));
+
+    @BeforeEach
+    void start() throws Exception {
+        llm = new FakeOpenAi();
+    }
+
+    @AfterEach
+    void stop() {
+        llm.close();
+    }
+
+    @Test
+    void generatesFromNumberedPassagesAndHistoryAndCitesWhatTheReplyCites() {
+        llm.answer = "Brake calipers have a 2-year warranty [2].";
+        GatewayMessage earlier = message("Hi, I bought a caliper last month.");
+        GatewayMessage earlierReply =
+                earlier.reply(MessageId.random(), "Hello! How can I help?", List.of(), 1, Instant.now());
+        GatewayMessage question = message("How long is its warranty?");
+
+        AssistantAnswer answer = new GenerativeAnswerer()
+                .answer(
+                        chatModel(),
+                        profile(),
+                        new AssistantRequest(question, List.of(earlier, earlierReply)),
+                        passages,
+                        0.8);
+
+        assertThat(answer.text()).isEqualTo("Brake calipers have a 2-year warranty [2].");
+        assertThat(answer.citations()).singleElement().satisfies(c -> assertThat(c.source())
+                .isEqualTo("warranty.md"));
+        JsonNode request = llm.requests.get(0);
+        assertThat(request.get("model").asText()).isEqualTo("test-model");
+        JsonNode messages = request.get("messages");
+        assertThat(messages).hasSize(4);
+        assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
+        assertThat(messages.get(0).get("content").asText())
+                .contains("You are Parts Desk")
+                .contains("Precise and brief.")
+                .contains("[1] Opening hours\nOpen Saturday 9 to 16.")
+                .contains("[2] Warranty > Periods\nBrake calipers: 2 years.");
+        assertThat(messages.get(1).get("role").asText()).isEqualTo("user");
+        assertThat(messages.get(1).get("content").asText()).isEqualTo("Hi, I bought a caliper last month.");
+        assertThat(messages.get(2).get("role").asText()).isEqualTo("assistant");
+        assertThat(messages.get(3).get("content").asText()).isEqualTo("How long is its warranty?");
+    }
+
+    @Test
+    void replyWithoutCitationMarksCitesTheBestPassage() {
+        llm.answer = "We are open on Saturday.";
+
+        AssistantAnswer answer = new GenerativeAnswerer()
+                .answer(chatModel(), profile(), new AssistantRequest(message("Saturday?"), List.of()), passages, 0.6);
+
+        assertThat(answer.citations()).singleElement().satisfies(c -> assertThat(c.source())
+                .isEqualTo("hours.md"));
+    }
+
+    @Test
+    void slowLlmFailsWithATimeoutSoTheMessageIsRolledBackForRedelivery() {
+        llm.delayMillis = 3_000;
+        var slowModels = new ChatModels(properties(Duration.ofMillis(500)));
+
+        assertThatThrownBy(() -> new GenerativeAnswerer()
+                        .answer(
+                                slowModels.forAssistant(profile()).orElseThrow(),
+                                profile(),
+                                new AssistantRequest(message("Saturday?"), List.of()),
+                                passages,
+                                0.6))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void assistantWithoutBaseUrlHasNoLlm() {
+        AssistantProfile offline = new AssistantProfile(tenant, assistant, "support", "Desk", null, null, Map.of());
+
+        assertThat(new ChatModels(properties(Duration.ofSeconds(5))).forAssistant(offline))
+                .isEmpty();
+    }
+
+    private dev.langchain4j.model.chat.ChatModel chatModel() {
+        return new ChatModels(properties(Duration.ofSeconds(5)))
+                .forAssistant(profile())
+                .orElseThrow();
+    }
+
+    private AssistantProfile profile() {
+        return new AssistantProfile(
+                tenant,
+                assistant,
+                "support",
+                "Parts Desk",
+                "Precise and brief.",
+                null,
+                Map.of("llm.baseUrl", llm.baseUrl(), "llm.model", "test-model"));
+    }
+
+    private GatewayMessage message(String text) {
+        return GatewayMessage.inbound()
+                .tenant(tenant)
+                .assistant(assistant)
+                .channel("webhook")
+                .text(text)
+                .build();
+    }
+
+    private static OrchestratorProperties properties(Duration timeout) {
+        return new OrchestratorProperties(
+                Path.of("unused"),
+                new OrchestratorProperties.Retrieval(4, 0.45, 800, 120),
+                new OrchestratorProperties.Llm("", "", "gpt-4o-mini", 0.2, timeout));
+    }
+}

@@ -1,0 +1,96 @@
+package com.assistantgateway.routes.backbone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.Citation;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.AssistantAnswer;
+import com.assistantgateway.routes.port.AssistantRequest;
+import com.assistantgateway.routes.port.Assistants;
+import com.assistantgateway.routes.port.MessageLedger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class AnswerStepTest {
+
+    private final MessageLedger ledger = mock(MessageLedger.class);
+    private final Assistants assistants = mock(Assistants.class);
+    private final RoutesProperties properties = new RoutesProperties(
+            1, 5, new RoutesProperties.Redelivery(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 3));
+    private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
+    private final AnswerStep step = new AnswerStep(ledger, assistants, properties, Clock.fixed(now, ZoneOffset.UTC));
+
+    private final GatewayMessage inbound = GatewayMessage.inbound()
+            .tenant(new TenantId("acme"))
+            .assistant(new AssistantId("support"))
+            .channel("webhook")
+            .from("customer")
+            .to("acme")
+            .text("warranty?")
+            .build();
+
+    @Test
+    void answersStoresAndReturnsTheReplyWithHistory() {
+        GatewayMessage earlier = GatewayMessage.inbound()
+                .tenant(inbound.tenantId())
+                .assistant(inbound.assistantId())
+                .conversation(inbound.conversationId())
+                .channel("webhook")
+                .text("hello")
+                .build();
+        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
+        when(ledger.startProcessing(inbound.tenantId(), inbound.id())).thenReturn(true);
+        when(ledger.history(inbound.tenantId(), inbound.conversationId(), inbound.id(), 5))
+                .thenReturn(List.of(earlier));
+        Citation citation = new Citation("warranty.md", "Warranty", "2 years");
+        when(assistants.answer(any())).thenReturn(new AssistantAnswer("2 years.", List.of(citation), 0.8));
+
+        GatewayMessage reply = step.answer(inbound);
+
+        ArgumentCaptor<AssistantRequest> asked = ArgumentCaptor.forClass(AssistantRequest.class);
+        verify(assistants).answer(asked.capture());
+        assertThat(asked.getValue().history()).containsExactly(earlier);
+        assertThat(reply.text()).isEqualTo("2 years.");
+        assertThat(reply.inReplyTo()).isEqualTo(inbound.id());
+        assertThat(reply.citations()).containsExactly(citation);
+        assertThat(reply.confidence()).isEqualTo(0.8);
+        assertThat(reply.receivedAt()).isEqualTo(now);
+        verify(ledger).recordReply(reply);
+    }
+
+    @Test
+    void redeliveredMessageGetsItsStoredReplyAgainAndIsNeverAnsweredTwice() {
+        GatewayMessage stored = inbound.reply(MessageId.random(), "2 years.", List.of(), 0.8, now);
+        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(stored));
+
+        assertThat(step.answer(inbound)).isSameAs(stored);
+        verify(assistants, never()).answer(any());
+        verify(ledger, never()).recordReply(any());
+    }
+
+    @Test
+    void messageTheLedgerNeverAcceptedIsDropped() {
+        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
+        when(ledger.startProcessing(inbound.tenantId(), inbound.id())).thenReturn(false);
+
+        assertThat(step.answer(inbound)).isNull();
+        verify(assistants, never()).answer(any());
+        verify(ledger, never()).history(any(), any(), eq(inbound.id()), anyInt());
+    }
+}
