@@ -77,7 +77,7 @@ abstract class LedgerContractTest {
         assertThat(acceptance.fresh()).isFalse();
         assertThat(acceptance.message().id()).isEqualTo(first.id());
         assertThat(acceptance.message().conversationId()).isEqualTo(first.conversationId());
-        assertThat(ledger.countMessages(acme)).isEqualTo(1);
+        assertThat(ledger.countInbound(acme)).isEqualTo(1);
         assertThat(ledger.countConversations(acme)).isEqualTo(1);
     }
 

@@ -122,8 +122,9 @@ public class JdbcMessageLedger implements MessageLedger {
                         replyTo(tenantId, messageId)));
     }
 
-    public long countMessages(TenantId tenantId) {
-        return mapper.countMessages(tenantId);
+    /** Inbound messages stored for the tenant. */
+    public long countInbound(TenantId tenantId) {
+        return mapper.countInbound(tenantId);
     }
 
     public long countConversations(TenantId tenantId) {

@@ -56,8 +56,8 @@ public interface LedgerMapper {
             + " ORDER BY m.seq DESC LIMIT #{limit}")
     List<StoredMessage> historyBefore(TenantId tenantId, ConversationId conversationId, MessageId before, int limit);
 
-    @Select("SELECT COUNT(*) FROM messages WHERE tenant_id = #{tenantId}")
-    long countMessages(TenantId tenantId);
+    @Select("SELECT COUNT(*) FROM messages WHERE tenant_id = #{tenantId} AND direction = 'INBOUND'")
+    long countInbound(TenantId tenantId);
 
     @Select("SELECT COUNT(*) FROM conversations WHERE tenant_id = #{tenantId}")
     long countConversations(TenantId tenantId);

@@ -1,0 +1,429 @@
+package com.assistantgateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.assistantgateway.adapters.webhook.WebhookBinding;
+import com.assistantgateway.adapters.webhook.WebhookSignatures;
+import com.assistantgateway.admin.ledger.JdbcMessageLedger;
+import com.assistantgateway.admin.registry.NewAssistant;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.NewTenant;
+import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.routes.backbone.TenantProcessors;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.message.TenantId;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway end to end on its embedded defaults: HTTP → ledger → Artemis → tenant processor → RAG → reply, read back
+ * by polling and received by a real callback server.
+ */
+@CamelSpringBootTest
+@DisableJmx(false)
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayEndToEndTest {
+
+    static final TenantId DEMO = new TenantId("demo");
+    static final TenantId GLOBEX = new TenantId("globex");
+    static final String DEMO_TOKEN = "demo-token";
+    static final String DEMO_SECRET = "demo-secret";
+    static final String GLOBEX_TOKEN = "globex-token";
+
+    static final CallbackReceiver receiver = startReceiver();
+    static final Path dataDir = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", dataDir::toString);
+        registry.add("gateway.demo.callback-url", () -> receiver.url("/demo-hook"));
+        registry.add("gateway.routes.redelivery.initial-delay", () -> "50ms");
+        registry.add("gateway.routes.redelivery.multiplier", () -> "1.0");
+        registry.add("gateway.routes.redelivery.max-attempts", () -> "3");
+        registry.add("gateway.adapters.webhook.max-body-bytes", () -> "4096");
+    }
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    KnowledgeBase knowledge;
+
+    @Autowired
+    JdbcMessageLedger ledger;
+
+    @Autowired
+    TenantProcessors processors;
+
+    @Autowired
+    EmbeddedActiveMQ broker;
+
+    @Autowired
+    CamelContext camel;
+
+    @LocalServerPort
+    int port;
+
+    GatewayClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new GatewayClient(port);
+        if (registry.tenant(GLOBEX).isEmpty()) {
+            createGlobex();
+        }
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void demoAnswersAWarrantyQuestionWithACitationToTheWarrantyPage() {
+        HttpResponse<String> accepted = client.ask("demo", DEMO_TOKEN, "How long is the warranty on a brake caliper?");
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode ids = GatewayClient.read(accepted.body());
+        JsonNode answered =
+                client.awaitAnswer("demo", DEMO_TOKEN, ids.get("messageId").asText());
+        assertThat(answered.get("conversationId").asText())
+                .isEqualTo(ids.get("conversationId").asText());
+        JsonNode reply = answered.get("reply");
+        assertThat(reply.get("text").asText()).contains("Brake parts (calipers, discs, pads, drums): 2 years.");
+        assertThat(reply.get("citations").get(0).get("source").asText()).isEqualTo("warranty.md");
+        assertThat(reply.get("citations").get(0).get("title").asText()).isEqualTo("Warranty > Warranty periods");
+        assertThat(reply.get("confidence").asDouble()).isBetween(0.45, 1.0);
+    }
+
+    @Test
+    void replyIsCalledBackSignedOverTimestampAndBodyWithAStableDeliveryId() {
+        String messageId = GatewayClient.read(client.ask("demo", DEMO_TOKEN, "What are your opening hours on Saturday?")
+                        .body())
+                .get("messageId")
+                .asText();
+
+        CallbackReceiver.Received callback = await().atMost(Duration.ofSeconds(30))
+                .until(() -> receiver.receivedContaining(messageId), list -> !list.isEmpty())
+                .get(0);
+
+        JsonNode status = client.awaitAnswer("demo", DEMO_TOKEN, messageId);
+        JsonNode body = GatewayClient.read(callback.body());
+        assertThat(callback.path()).isEqualTo("/demo-hook");
+        assertThat(body.get("messageId").asText()).isEqualTo(messageId);
+        assertThat(body.get("conversationId").asText())
+                .isEqualTo(status.get("conversationId").asText());
+        assertThat(body.get("reply")).isEqualTo(status.get("reply"));
+        assertThat(body.at("/reply/citations/0/source").asText()).isEqualTo("opening-hours.md");
+        assertThat(body.at("/reply/text").asText()).contains("Saturday from 09:00 to 16:00");
+        assertThat(callback.header("X-Gateway-Delivery-Id"))
+                .isEqualTo(status.at("/reply/messageId").asText());
+        long timestamp = Long.parseLong(callback.header("X-Gateway-Timestamp"));
+        assertThat(callback.header("X-Gateway-Signature"))
+                .isEqualTo(WebhookSignatures.signCallback(DEMO_SECRET, timestamp, callback.body()));
+        assertThat(callback.headers()).doesNotContainKeys("gatewaytenantid", "jmsxgroupid", "authorization");
+    }
+
+    @Test
+    void repeatedIdempotencyKeyAnswersWithTheFirstIdsAndEnqueuesNothing() {
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + DEMO_TOKEN, "Idempotency-Key", "order-4711");
+        byte[] body = GatewayClient.json(Map.of("from", "erp", "text", "Where is my order 4711?"));
+
+        HttpResponse<String> first = client.post("demo", headers, body);
+        long storedAfterFirst = ledger.countInbound(DEMO);
+        long enqueuedAfterFirst = messagesAdded("gateway.ingress");
+        HttpResponse<String> second = client.post("demo", headers, body);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(GatewayClient.read(second.body()).get("messageId"))
+                .isEqualTo(GatewayClient.read(first.body()).get("messageId"));
+        assertThat(GatewayClient.read(second.body()).get("conversationId"))
+                .isEqualTo(GatewayClient.read(first.body()).get("conversationId"));
+        assertThat(second.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(ledger.countInbound(DEMO)).isEqualTo(storedAfterFirst);
+        assertThat(messagesAdded("gateway.ingress")).isEqualTo(enqueuedAfterFirst);
+    }
+
+    @Test
+    void requestSignedWithTheBindingSecretIsAcceptedWithoutAToken() {
+        byte[] body = GatewayClient.json(Map.of("text", "Do you ship to Germany?"));
+
+        HttpResponse<String> response =
+                client.post("demo", Map.of("X-Gateway-Signature", WebhookSignatures.sign(DEMO_SECRET, body)), body);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        client.awaitAnswer(
+                "demo",
+                DEMO_TOKEN,
+                GatewayClient.read(response.body()).get("messageId").asText());
+    }
+
+    static Stream<Arguments> badRequests() {
+        byte[] valid = GatewayClient.json(Map.of("text", "hello"));
+        byte[] tooLarge = GatewayClient.json(Map.of("text", "x".repeat(5000)));
+        return Stream.of(
+                Arguments.of("wrong token", "demo", Map.of("Authorization", "Bearer nope"), valid, 401),
+                Arguments.of("no credentials", "demo", Map.of(), valid, 401),
+                Arguments.of(
+                        "signature of another body",
+                        "demo",
+                        Map.of("X-Gateway-Signature", WebhookSignatures.sign(DEMO_SECRET, "{}".getBytes())),
+                        valid,
+                        401),
+                Arguments.of(
+                        "another tenant's token",
+                        "demo",
+                        Map.of("Authorization", "Bearer " + GLOBEX_TOKEN),
+                        valid,
+                        401),
+                Arguments.of("unknown binding", "nobody", Map.of("Authorization", "Bearer " + DEMO_TOKEN), valid, 404),
+                Arguments.of(
+                        "malformed JSON",
+                        "demo",
+                        Map.of("Authorization", "Bearer " + DEMO_TOKEN),
+                        "{\"text\": \"unterminated".getBytes(StandardCharsets.UTF_8),
+                        400),
+                Arguments.of(
+                        "missing text",
+                        "demo",
+                        Map.of("Authorization", "Bearer " + DEMO_TOKEN),
+                        GatewayClient.json(Map.of("from", "someone")),
+                        400),
+                Arguments.of(
+                        "body over the limit", "demo", Map.of("Authorization", "Bearer " + DEMO_TOKEN), tooLarge, 413));
+    }
+
+    @ParameterizedTest(name = "{0} → {4}")
+    @MethodSource("badRequests")
+    void badRequestGetsAProblemResponseAndLeavesNothingBehind(
+            String why, String bindingKey, Map<String, String> headers, byte[] body, int status) {
+        long stored = ledger.countInbound(DEMO);
+        long conversations = ledger.countConversations(DEMO);
+        long enqueued = messagesAdded("gateway.ingress");
+
+        HttpResponse<String> response = client.post(bindingKey, headers, body);
+
+        assertThat(response.statusCode()).as(why).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = GatewayClient.read(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(response.headers().map()).doesNotContainKeys("authorization", "Authorization");
+        assertThat(ledger.countInbound(DEMO)).isEqualTo(stored);
+        assertThat(ledger.countConversations(DEMO)).isEqualTo(conversations);
+        assertThat(messagesAdded("gateway.ingress")).isEqualTo(enqueued);
+    }
+
+    @Test
+    void tenantsNeverSeeEachOthersKnowledgeOrMessages() {
+        String demoMessage = GatewayClient.read(
+                        client.ask("demo", DEMO_TOKEN, "How long is the warranty on teak garden benches?")
+                                .body())
+                .get("messageId")
+                .asText();
+        String globexMessage = GatewayClient.read(
+                        client.ask("globex", GLOBEX_TOKEN, "How long is the warranty on a brake caliper?")
+                                .body())
+                .get("messageId")
+                .asText();
+
+        JsonNode demoReply = client.awaitAnswer("demo", DEMO_TOKEN, demoMessage).get("reply");
+        JsonNode globexReply =
+                client.awaitAnswer("globex", GLOBEX_TOKEN, globexMessage).get("reply");
+
+        assertThat(demoReply.get("citations").findValuesAsText("source")).doesNotContain("garden-warranty.md");
+        assertThat(demoReply.get("text").asText()).doesNotContain("teak");
+        assertThat(globexReply.get("citations").findValuesAsText("source"))
+                .allMatch(source -> source.equals("garden-warranty.md"));
+        assertThat(globexReply.get("text").asText()).doesNotContain("calipers");
+        assertThat(client.status("globex", GLOBEX_TOKEN, demoMessage).statusCode())
+                .isEqualTo(404);
+        assertThat(client.status("demo", GLOBEX_TOKEN, demoMessage).statusCode())
+                .isEqualTo(401);
+        assertThat(ledger.find(GLOBEX, new MessageId(demoMessage))).isEmpty();
+        assertThat(ledger.find(DEMO, new MessageId(globexMessage))).isEmpty();
+        assertThat(knowledge.retrieve(GLOBEX, new AssistantId("support"), "brake caliper warranty", 10))
+                .allSatisfy(hit -> assertThat(hit.chunk().source()).isEqualTo("garden-warranty.md"));
+    }
+
+    @Test
+    void suspendingOneTenantsProcessorLeavesOtherTenantsAnswering() throws Exception {
+        processors.suspend(DEMO);
+        try {
+            assertThat(processors.status(DEMO)).isEqualTo(ServiceStatus.Suspended);
+            String demoMessage = GatewayClient.read(client.ask("demo", DEMO_TOKEN, "Can I pick up my order?")
+                            .body())
+                    .get("messageId")
+                    .asText();
+            String globexMessage = GatewayClient.read(
+                            client.ask("globex", GLOBEX_TOKEN, "Do teak benches have a warranty?")
+                                    .body())
+                    .get("messageId")
+                    .asText();
+
+            client.awaitAnswer("globex", GLOBEX_TOKEN, globexMessage);
+            assertThat(GatewayClient.read(client.status("demo", DEMO_TOKEN, demoMessage)
+                                    .body())
+                            .get("status")
+                            .asText())
+                    .isEqualTo("queued");
+
+            processors.resume(DEMO);
+            client.awaitAnswer("demo", DEMO_TOKEN, demoMessage);
+        } finally {
+            if (processors.status(DEMO) == ServiceStatus.Suspended) {
+                processors.resume(DEMO);
+            }
+        }
+    }
+
+    @Test
+    void callbackThatKeepsFailingIsRetriedWithTheSameDeliveryIdThenDeadLettered() {
+        receiver.answer("/globex-broken", 500);
+        long deadBefore = messageCount("DLQ.gateway.egress.webhook");
+        String messageId = GatewayClient.read(
+                        client.ask("globex-broken", GLOBEX_TOKEN, "Do teak benches have a warranty?")
+                                .body())
+                .get("messageId")
+                .asText();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messageCount("DLQ.gateway.egress.webhook") == deadBefore + 1);
+
+        List<CallbackReceiver.Received> attempts = receiver.receivedContaining(messageId);
+        assertThat(attempts).hasSize(3);
+        assertThat(attempts).extracting(a -> a.header("X-Gateway-Attempt")).containsExactly("1", "2", "3");
+        assertThat(attempts)
+                .extracting(a -> a.header("X-Gateway-Delivery-Id"))
+                .containsOnly(attempts.get(0).header("X-Gateway-Delivery-Id"));
+        assertThat(client.awaitAnswer("globex-broken", GLOBEX_TOKEN, messageId)
+                        .get("status")
+                        .asText())
+                .isEqualTo("answered");
+    }
+
+    @Test
+    void dispatchKeepsAConversationInOrderOnItsTenantsQueue() throws Exception {
+        AdviceWith.adviceWith(camel, "backbone.ingress.dispatch", route -> route.weaveAddLast()
+                .to("mock:dispatched"));
+        MockEndpoint dispatched = camel.getEndpoint("mock:dispatched", MockEndpoint.class);
+        dispatched.expectedMessageCount(1);
+
+        JsonNode ids = GatewayClient.read(client.post(
+                        "demo",
+                        Map.of("Authorization", "Bearer " + DEMO_TOKEN),
+                        GatewayClient.json(Map.of("text", "Is express delivery possible?", "conversationId", "c-ord")))
+                .body());
+
+        dispatched.assertIsSatisfied(Duration.ofSeconds(20).toMillis());
+        var headers = dispatched.getExchanges().get(0).getMessage().getHeaders();
+        assertThat(headers)
+                .containsEntry("JMSXGroupID", "demo/c-ord")
+                .containsEntry("gatewayTenantId", "demo")
+                .containsEntry("gatewayMessageId", ids.get("messageId").asText());
+        assertThat(camel.getRoute("tenant.demo.assist").getEndpoint().getEndpointUri())
+                .isEqualTo("jms://queue:gateway.tenant.demo?cacheLevelName=CACHE_CONSUMER&concurrentConsumers=2"
+                        + "&lazyCreateTransactionManager=false&transacted=true");
+        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        assertThat(managed.getManagedRoute("tenant.globex.assist")).isNotNull();
+    }
+
+    private long messagesAdded(String queue) {
+        Queue found = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessagesAdded();
+    }
+
+    private long messageCount(String queue) {
+        Queue found = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessageCount();
+    }
+
+    private void createGlobex() {
+        AssistantId support = new AssistantId("support");
+        registry.createTenant(new NewTenant(GLOBEX, "Globex Garden", "pro", "retail", List.of("en")), "test");
+        registry.createAssistant(
+                GLOBEX, new NewAssistant(support, "support", "Garden Help", null, null, Map.of()), "test");
+        registry.createBinding(
+                GLOBEX,
+                new NewBinding(
+                        "webhook-globex",
+                        support,
+                        WebhookBinding.CHANNEL,
+                        "globex",
+                        Map.of(),
+                        WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
+                "test");
+        registry.createBinding(
+                GLOBEX,
+                new NewBinding(
+                        "webhook-globex-broken",
+                        support,
+                        WebhookBinding.CHANNEL,
+                        "globex-broken",
+                        WebhookBinding.settings(receiver.url("/globex-broken")),
+                        WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
+                "test");
+        knowledge.ingest(
+                GLOBEX,
+                support,
+                "garden-warranty.md",
+                """
+                # Garden furniture warranty
+
+                Teak garden benches and tables carry a 10-year warranty against rot. Cushions are covered for one
+                season. Register your bench online to claim.
+                """);
+        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getRoute("tenant.globex.assist") != null);
+    }
+
+    private static CallbackReceiver startReceiver() {
+        try {
+            return new CallbackReceiver();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("gateway-e2e");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
