@@ -67,6 +67,19 @@ class GatewayMessageJsonTest {
     }
 
     @Test
+    void publishedSchemaDescribesEveryFieldOfTheRecord() throws Exception {
+        var schema = CanonicalJson.mapper().readTree(getClass().getResourceAsStream("/schema/gateway-message-v1.json"));
+        List<String> documented = new java.util.ArrayList<>();
+        schema.get("properties").fieldNames().forEachRemaining(documented::add);
+
+        assertThat(documented)
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(GatewayMessage.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getName)
+                        .toList());
+        assertThat(schema.at("/properties/schemaVersion/const").asInt()).isEqualTo(GatewayMessage.SCHEMA_VERSION);
+    }
+
+    @Test
     void messageWithoutTenantIsRejected() {
         String json = CanonicalJson.write(inbound).replace("\"tenantId\":\"acme\",", "");
 
