@@ -338,6 +338,27 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void messageItsAssistantCannotAnswerIsRetriedThenDeadLetteredAndMarkedFailed() {
+        long deadBefore = messageCount("DLQ.gateway.tenant.globex");
+        String messageId = GatewayClient.read(client.ask("globex-misconfigured", GLOBEX_TOKEN, "Anyone there?")
+                        .body())
+                .get("messageId")
+                .asText();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> GatewayClient.read(client.status("globex-misconfigured", GLOBEX_TOKEN, messageId)
+                                .body())
+                        .path("status")
+                        .asText()
+                        .equals("failed"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> messageCount("DLQ.gateway.tenant.globex") == deadBefore + 1);
+        assertThat(GatewayClient.read(client.ask("globex", GLOBEX_TOKEN, "Teak bench warranty?")
+                                .body())
+                        .get("messageId"))
+                .isNotNull();
+    }
+
+    @Test
     void dispatchKeepsAConversationInOrderOnItsTenantsQueue() throws Exception {
         AdviceWith.adviceWith(camel, "backbone.ingress.dispatch", route -> route.weaveAddLast()
                 .to("mock:dispatched"));
@@ -396,6 +417,19 @@ class GatewayEndToEndTest {
                         WebhookBinding.CHANNEL,
                         "globex-broken",
                         WebhookBinding.settings(receiver.url("/globex-broken")),
+                        WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
+                "test");
+        AssistantId misconfigured = new AssistantId("misconfigured");
+        registry.createAssistant(
+                GLOBEX, new NewAssistant(misconfigured, "no-such-type", "Broken", null, null, Map.of()), "test");
+        registry.createBinding(
+                GLOBEX,
+                new NewBinding(
+                        "webhook-globex-misconfigured",
+                        misconfigured,
+                        WebhookBinding.CHANNEL,
+                        "globex-misconfigured",
+                        Map.of(),
                         WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
                 "test");
         knowledge.ingest(

@@ -6,8 +6,16 @@ import com.assistantgateway.routes.message.TenantId;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 
 /** Ingests text and Markdown into an assistant's knowledge and retrieves passages for a question. */
@@ -39,6 +47,30 @@ public class KnowledgeBase {
         }
         store.replaceSource(tenantId, assistantId, source, embedded);
         return embedded.size();
+    }
+
+    /**
+     * Ingests a text or Markdown file under its file name, replacing an earlier version of it.
+     *
+     * @throws IllegalArgumentException for other file types or text that is not UTF-8
+     */
+    public int ingestFile(TenantId tenantId, AssistantId assistantId, Path file) throws IOException {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".txt"))) {
+            throw new IllegalArgumentException(name + ": only .md, .markdown and .txt files are ingested");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(name + " is not UTF-8 text", e);
+        }
+        return ingest(tenantId, assistantId, name, text);
     }
 
     public List<ScoredChunk> retrieve(TenantId tenantId, AssistantId assistantId, String question, int limit) {

@@ -95,6 +95,27 @@ class LuceneKnowledgeStoreTest {
     }
 
     @Test
+    void markdownAndTextFilesAreIngestedUnderTheirFileNameAndOtherFilesRefused() throws Exception {
+        Path markdown =
+                java.nio.file.Files.writeString(dir.resolve("returns.md"), "# Returns\n\n30 days, no questions.");
+        Path text = java.nio.file.Files.writeString(dir.resolve("hours.txt"), "Open Monday to Friday.");
+        Path pdf = java.nio.file.Files.write(dir.resolve("manual.pdf"), new byte[] {'%', 'P', 'D', 'F'});
+        Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+
+        assertThat(knowledge.ingestFile(acme, support, markdown)).isEqualTo(1);
+        assertThat(knowledge.ingestFile(acme, support, text)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> knowledge.ingestFile(acme, support, pdf))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only .md");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> knowledge.ingestFile(acme, support, latin1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not UTF-8");
+        assertThat(knowledge.retrieve(acme, support, "Can I return it?", 1))
+                .singleElement()
+                .satisfies(h -> assertThat(h.chunk().source()).isEqualTo("returns.md"));
+    }
+
+    @Test
     void indexSurvivesARestart() throws Exception {
         knowledge.ingest(acme, support, "warranty.md", "# Warranty\n\nBrake calipers: 2 years.");
         store.close();

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every benchmark in one go on this machine and prints the table for BENCHMARKS.md.
+# Usage: bench/run.sh [messages] [concurrency]   (after ./mvnw -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MESSAGES="${1:-1000}"
+CONCURRENCY="${2:-8}"
+PORT="${BENCH_GATEWAY_PORT:-18080}"
+CALLBACK_PORT="${BENCH_CALLBACK_PORT:-19099}"
+DATA="$(mktemp -d)"
+LOG="$DATA/gateway.log"
+
+java -jar config/target/gateway.jar --server.port="$PORT" --gateway.data-dir="$DATA" \
+  --gateway.demo.callback-url="http://127.0.0.1:$CALLBACK_PORT/callback" \
+  --logging.level.root=WARN --logging.level.com.assistantgateway=WARN >"$LOG" 2>&1 &
+GATEWAY=$!
+trap 'kill $GATEWAY 2>/dev/null || true; wait $GATEWAY 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { cat "$LOG"; exit 1; }
+
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+echo
+BENCH=(java -jar bench/target/bench.jar)
+ROWS=()
+ROWS+=("$("${BENCH[@]}" webhook --url "http://127.0.0.1:$PORT" --binding demo --messages "$MESSAGES" \
+  --concurrency "$CONCURRENCY" --callback-port "$CALLBACK_PORT")")
+ROWS+=("$("${BENCH[@]}" webhook --url "http://127.0.0.1:$PORT" --binding demo-echo --messages "$MESSAGES" \
+  --concurrency "$CONCURRENCY" --callback-port "$CALLBACK_PORT")")
+ROWS+=("$("${BENCH[@]}" webhook --url "http://127.0.0.1:$PORT" --binding demo-echo --messages "$MESSAGES" \
+  --concurrency 1 --callback-port "$CALLBACK_PORT")")
+kill $GATEWAY; wait $GATEWAY 2>/dev/null || true
+ROWS+=("$("${BENCH[@]}" artemis --messages 5000)")
+ROWS+=("$("${BENCH[@]}" embedding --queries 2000 --threads 1)")
+ROWS+=("$("${BENCH[@]}" embedding --queries 2000 --threads 2)")
+
+echo "| benchmark | setup | messages | throughput (msg/s) | p50 (ms) | p95 (ms) | p99 (ms) |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+printf '%s\n' "${ROWS[@]}"

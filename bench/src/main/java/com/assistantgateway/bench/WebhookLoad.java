@@ -1,0 +1,136 @@
+package com.assistantgateway.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives the webhook channel of a running gateway with {@code concurrency} closed-loop senders and measures each
+ * message from the POST until its signed callback arrives (accept to answered). The binding's callback URL must point
+ * at {@code --callback-port} on this machine.
+ */
+final class WebhookLoad {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ExecutorService httpThreads = Executors.newFixedThreadPool(4);
+    private final HttpClient http =
+            HttpClient.newBuilder().executor(httpThreads).build();
+    private final String url;
+    private final String binding;
+    private final String token;
+    private final String text;
+    private final int messages;
+    private final int warmup;
+    private final int concurrency;
+    private final int callbackPort;
+    private final Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> early = new ConcurrentHashMap<>();
+
+    WebhookLoad(Options options) {
+        this.url = options.text("url", "http://127.0.0.1:8080");
+        this.binding = options.text("binding", "demo");
+        this.token = options.text("token", "demo-token");
+        this.text = options.text("text", "How long is the warranty on a brake caliper?");
+        this.messages = options.number("messages", 500);
+        this.warmup = options.number("warmup", 50);
+        this.concurrency = options.number("concurrency", 8);
+        this.callbackPort = options.number("callback-port", 9099);
+    }
+
+    Result run() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", callbackPort), 64);
+        ExecutorService receiverThreads = Executors.newFixedThreadPool(4);
+        receiver.setExecutor(receiverThreads);
+        receiver.createContext("/", exchange -> {
+            long arrived = System.nanoTime();
+            JsonNode body = json.readTree(exchange.getRequestBody());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            String messageId = body.path("messageId").asText();
+            CompletableFuture<Long> waiting = pending.remove(messageId);
+            if (waiting != null) {
+                waiting.complete(arrived);
+            } else {
+                early.put(messageId, arrived);
+            }
+        });
+        receiver.start();
+        try {
+            drive(warmup, new Histogram(3));
+            Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+            long start = System.nanoTime();
+            drive(messages, latency);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result("webhook → " + binding, "concurrency " + concurrency, messages, seconds, latency);
+        } finally {
+            receiver.stop(0);
+            receiverThreads.shutdownNow();
+            httpThreads.shutdownNow();
+        }
+    }
+
+    private void drive(int count, Histogram latency) throws Exception {
+        AtomicInteger left = new AtomicInteger(count);
+        ExecutorService senders = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<Object>> running = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                running.add(senders.submit(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        long took = sendAndAwaitAnswer();
+                        synchronized (latency) {
+                            latency.recordValue(took);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> sender : running) {
+                sender.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    /** Microseconds from sending the POST until the answer's callback arrived. */
+    private long sendAndAwaitAnswer() throws Exception {
+        byte[] body = json.writeValueAsBytes(Map.of("from", "bench", "text", text));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/channels/webhook/" + binding))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        long sent = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("gateway answered " + response.statusCode() + ": " + response.body());
+        }
+        String messageId = json.readTree(response.body()).get("messageId").asText();
+        CompletableFuture<Long> answered = new CompletableFuture<>();
+        pending.put(messageId, answered);
+        Long alreadyThere = early.remove(messageId);
+        if (alreadyThere != null) {
+            pending.remove(messageId);
+            answered.complete(alreadyThere);
+        }
+        long arrived = answered.get(2, TimeUnit.MINUTES);
+        return (arrived - sent) / 1000;
+    }
+}
