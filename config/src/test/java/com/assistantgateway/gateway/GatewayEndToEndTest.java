@@ -11,6 +11,7 @@ import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.routes.backbone.TenantProcessors;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.MessageId;
@@ -64,6 +65,7 @@ class GatewayEndToEndTest {
     static final String GLOBEX_TOKEN = "globex-token";
 
     static final CallbackReceiver receiver = startReceiver();
+    static final FakeOpenAi llm = startLlm();
     static final Path dataDir = tempDir();
 
     @DynamicPropertySource
@@ -108,8 +110,9 @@ class GatewayEndToEndTest {
     }
 
     @AfterAll
-    static void stopReceiver() {
+    static void stopPeers() {
         receiver.close();
+        llm.close();
     }
 
     @Test
@@ -338,6 +341,66 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void assistantWithAnLlmAnswersFromItsPassagesAndRemembersTheConversation() {
+        llm.answer = "Teak benches carry a 10-year warranty against rot [1].";
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + GLOBEX_TOKEN);
+        String first = GatewayClient.read(client.post(
+                                "globex-llm",
+                                auth,
+                                GatewayClient.json(Map.of(
+                                        "text",
+                                        "How long is the warranty on teak benches?",
+                                        "conversationId",
+                                        "llm-1")))
+                        .body())
+                .get("messageId")
+                .asText();
+        JsonNode firstReply =
+                client.awaitAnswer("globex-llm", GLOBEX_TOKEN, first).get("reply");
+        int requestsBefore = llm.requests.size();
+        String second = GatewayClient.read(client.post(
+                                "globex-llm",
+                                auth,
+                                GatewayClient.json(Map.of(
+                                        "text", "Is the teak bench warranty also valid for the cushions?",
+                                        "conversationId", "llm-1")))
+                        .body())
+                .get("messageId")
+                .asText();
+        client.awaitAnswer("globex-llm", GLOBEX_TOKEN, second);
+
+        assertThat(firstReply.get("text").asText()).isEqualTo(llm.answer);
+        assertThat(firstReply.at("/citations/0/source").asText()).isEqualTo("garden-warranty.md");
+        JsonNode messages = llm.requests.get(requestsBefore).get("messages");
+        assertThat(messages.findValuesAsText("role")).containsExactly("system", "user", "assistant", "user");
+        assertThat(messages.get(0).get("content").asText()).contains("[1] Garden furniture warranty");
+        assertThat(messages.get(1).get("content").asText()).isEqualTo("How long is the warranty on teak benches?");
+        assertThat(messages.get(2).get("content").asText()).isEqualTo(llm.answer);
+        assertThat(messages.get(3).get("content").asText())
+                .isEqualTo("Is the teak bench warranty also valid for the cushions?");
+    }
+
+    @Test
+    void nonAsciiTextSurvivesThePipelineUnchanged() {
+        String text = "Grüße aus Köln — 東京の天気は？ Привет! مرحبا 👋🏽 «ÆØÅ»";
+
+        String messageId = GatewayClient.read(
+                        client.ask("demo-echo", DEMO_TOKEN, text).body())
+                .get("messageId")
+                .asText();
+
+        assertThat(client.awaitAnswer("demo-echo", DEMO_TOKEN, messageId)
+                        .at("/reply/text")
+                        .asText())
+                .isEqualTo(text);
+        CallbackReceiver.Received callback = await().atMost(Duration.ofSeconds(30))
+                .until(() -> receiver.receivedContaining(messageId), list -> !list.isEmpty())
+                .get(0);
+        assertThat(GatewayClient.read(callback.body()).at("/reply/text").asText())
+                .isEqualTo(text);
+    }
+
+    @Test
     void messageItsAssistantCannotAnswerIsRetriedThenDeadLetteredAndMarkedFailed() {
         long deadBefore = messageCount("DLQ.gateway.tenant.globex");
         String messageId = GatewayClient.read(client.ask("globex-misconfigured", GLOBEX_TOKEN, "Anyone there?")
@@ -419,6 +482,27 @@ class GatewayEndToEndTest {
                         WebhookBinding.settings(receiver.url("/globex-broken")),
                         WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
                 "test");
+        AssistantId concierge = new AssistantId("concierge");
+        registry.createAssistant(
+                GLOBEX,
+                new NewAssistant(
+                        concierge,
+                        "support",
+                        "Garden Concierge",
+                        "Warm and brief.",
+                        null,
+                        Map.of("llm.baseUrl", llm.baseUrl(), "llm.model", "test-model")),
+                "test");
+        registry.createBinding(
+                GLOBEX,
+                new NewBinding(
+                        "webhook-globex-llm",
+                        concierge,
+                        WebhookBinding.CHANNEL,
+                        "globex-llm",
+                        Map.of(),
+                        WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
+                "test");
         AssistantId misconfigured = new AssistantId("misconfigured");
         registry.createAssistant(
                 GLOBEX, new NewAssistant(misconfigured, "no-such-type", "Broken", null, null, Map.of()), "test");
@@ -432,17 +516,24 @@ class GatewayEndToEndTest {
                         Map.of(),
                         WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
                 "test");
-        knowledge.ingest(
-                GLOBEX,
-                support,
-                "garden-warranty.md",
+        String gardenWarranty =
                 """
                 # Garden furniture warranty
 
                 Teak garden benches and tables carry a 10-year warranty against rot. Cushions are covered for one
                 season. Register your bench online to claim.
-                """);
+                """;
+        knowledge.ingest(GLOBEX, support, "garden-warranty.md", gardenWarranty);
+        knowledge.ingest(GLOBEX, concierge, "garden-warranty.md", gardenWarranty);
         await().atMost(Duration.ofSeconds(10)).until(() -> camel.getRoute("tenant.globex.assist") != null);
+    }
+
+    private static FakeOpenAi startLlm() {
+        try {
+            return new FakeOpenAi();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static CallbackReceiver startReceiver() {

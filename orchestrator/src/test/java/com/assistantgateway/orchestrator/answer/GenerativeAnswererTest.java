@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeChunk;
 import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
+import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;

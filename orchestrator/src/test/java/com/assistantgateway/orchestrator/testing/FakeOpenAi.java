@@ -1,24 +1,23 @@
-package com.assistantgateway.orchestrator.answer;
+package com.assistantgateway.orchestrator.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A local HTTP server speaking the OpenAI chat completions API: records requests, answers with a set text. */
-final class FakeOpenAi implements AutoCloseable {
+public final class FakeOpenAi implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
-    final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    volatile String answer = "";
-    volatile long delayMillis;
+    public final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    public volatile String answer = "";
+    public volatile long delayMillis;
 
-    FakeOpenAi() throws IOException {
+    public FakeOpenAi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             requests.add(json.readTree(exchange.getRequestBody()));
@@ -50,12 +49,8 @@ final class FakeOpenAi implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-    }
-
-    String lastRequestText() {
-        return new String(requests.get(requests.size() - 1).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
