@@ -28,7 +28,7 @@ public final class GatewayClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/channels/webhook/" + bindingKey))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.build());
     }
 

@@ -228,7 +228,17 @@ class GatewayEndToEndTest {
                         GatewayClient.json(Map.of("from", "someone")),
                         400),
                 Arguments.of(
-                        "body over the limit", "demo", Map.of("Authorization", "Bearer " + DEMO_TOKEN), tooLarge, 413));
+                        "body over the limit", "demo", Map.of("Authorization", "Bearer " + DEMO_TOKEN), tooLarge, 413),
+                Arguments.of(
+                        "form-encoded body",
+                        "demo",
+                        Map.of(
+                                "Authorization",
+                                "Bearer " + DEMO_TOKEN,
+                                "Content-Type",
+                                "application/x-www-form-urlencoded"),
+                        valid,
+                        415));
     }
 
     @ParameterizedTest(name = "{0} → {4}")
