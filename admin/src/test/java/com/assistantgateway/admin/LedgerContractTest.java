@@ -2,7 +2,10 @@ package com.assistantgateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.assistantgateway.admin.audit.AuditEvent;
+import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.ledger.JdbcMessageLedger;
 import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
@@ -37,6 +40,9 @@ abstract class LedgerContractTest {
 
     @Autowired
     JdbcMessageLedger ledger;
+
+    @Autowired
+    AuditTrail audit;
 
     private TenantId acme;
     private TenantId globex;
@@ -112,6 +118,14 @@ abstract class LedgerContractTest {
         assertThat(view.reply()).contains(reply);
         assertThat(ledger.replyTo(acme, inbound.id())).contains(reply);
         assertThat(ledger.replyTo(globex, inbound.id())).isEmpty();
+        assertThat(audit.latest(acme, 10))
+                .extracting(AuditEvent::action, AuditEvent::targetId)
+                .startsWith(
+                        tuple("message.answered", inbound.id().value()),
+                        tuple("message.received", inbound.id().value()));
+        assertThat(audit.latest(globex, 10))
+                .extracting(AuditEvent::targetId)
+                .doesNotContain(inbound.id().value());
         GatewayMessage secondReply = inbound.reply(MessageId.random(), "again", List.of(), 0.7, next());
         assertThatThrownBy(() -> ledger.recordReply(secondReply)).isInstanceOf(DataIntegrityViolationException.class);
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AnswerStep {
+
+    /** MDC keys, shown by the log pattern as {@code [tenant,conversation,trace]}. */
+    public static final String LOG_TENANT = "tenant";
+
+    public static final String LOG_CONVERSATION = "conversation";
+    public static final String LOG_TRACE = "trace";
 
     private static final Logger log = LoggerFactory.getLogger(AnswerStep.class);
 
@@ -41,6 +48,16 @@ public class AnswerStep {
 
     /** The reply to send, or {@code null} when the message was never accepted (its store rolled back). */
     public GatewayMessage answer(GatewayMessage inbound) {
+        // Everything logged while answering (assistant, LLM client, ledger) carries the message's ids.
+        try (var tenant = MDC.putCloseable(LOG_TENANT, inbound.tenantId().value());
+                var conversation = MDC.putCloseable(
+                        LOG_CONVERSATION, inbound.conversationId().value());
+                var trace = MDC.putCloseable(LOG_TRACE, inbound.traceId())) {
+            return answerOnce(inbound);
+        }
+    }
+
+    private GatewayMessage answerOnce(GatewayMessage inbound) {
         Optional<GatewayMessage> stored = ledger.replyTo(inbound.tenantId(), inbound.id());
         if (stored.isPresent()) {
             log.info("message {} was answered before a redelivery; resending its stored reply", inbound.id());
