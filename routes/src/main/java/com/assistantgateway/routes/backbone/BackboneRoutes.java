@@ -1,6 +1,5 @@
 package com.assistantgateway.routes.backbone;
 
-import com.assistantgateway.routes.port.MessageLedger;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -17,14 +16,16 @@ public class BackboneRoutes extends EndpointRouteBuilder {
     /** Where adapters send a normalized inbound message; the reply body is the ledger's {@code Acceptance}. */
     public static final String INGRESS = "direct:backbone.ingress.accept";
 
-    private final MessageLedger ledger;
+    /** Called by {@link Ingress} inside its database transaction. */
+    static final String ENQUEUE = "direct:backbone.ingress.enqueue";
+
+    private final Ingress ingress;
     private final Envelope envelope;
     private final GatewayQueues queues;
     private final JacksonDataFormat canonicalJson;
 
-    public BackboneRoutes(
-            MessageLedger ledger, Envelope envelope, GatewayQueues queues, JacksonDataFormat canonicalJson) {
-        this.ledger = ledger;
+    public BackboneRoutes(Ingress ingress, Envelope envelope, GatewayQueues queues, JacksonDataFormat canonicalJson) {
+        this.ingress = ingress;
         this.envelope = envelope;
         this.queues = queues;
         this.canonicalJson = canonicalJson;
@@ -32,22 +33,20 @@ public class BackboneRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
-        // The send's JMS session is synchronized with the database transaction and commits right after it: the
-        // processor never sees a message before it is stored, and a failed send rolls the insert back.
         from(INGRESS)
                 .routeId("backbone.ingress.accept")
-                .transacted()
-                .bean(ledger, "accept")
-                .setProperty(GatewayHeaders.ACCEPTANCE, body())
-                .filter(method(envelope, "isFresh"))
-                .transform(method(envelope, "message"))
+                .routeConfigurationId(ErrorPolicies.TO_CALLER)
+                .bean(ingress, "accept");
+
+        // transacted(true) on the producer: the send joins the caller's database transaction and commits after it.
+        from(ENQUEUE)
+                .routeId("backbone.ingress.enqueue")
+                .routeConfigurationId(ErrorPolicies.TO_CALLER)
                 .bean(envelope, "stamp")
                 .marshal(canonicalJson)
                 .to(
                         ExchangePattern.InOnly,
-                        jms("queue:" + GatewayQueues.INGRESS).transacted(true))
-                .end()
-                .setBody(exchangeProperty(GatewayHeaders.ACCEPTANCE));
+                        jms("queue:" + GatewayQueues.INGRESS).transacted(true));
 
         from(GatewayQueues.transacted(GatewayQueues.INGRESS))
                 .routeId("backbone.ingress.dispatch")

@@ -1,7 +1,6 @@
 package com.assistantgateway.routes.backbone;
 
 import com.assistantgateway.routes.message.GatewayMessage;
-import com.assistantgateway.routes.port.Acceptance;
 import java.util.Map;
 import org.apache.camel.Headers;
 import org.springframework.stereotype.Component;
@@ -21,13 +20,5 @@ public class Envelope {
         headers.put(
                 GatewayHeaders.JMS_GROUP_ID,
                 message.tenantId().value() + "/" + message.conversationId().value());
-    }
-
-    public boolean isFresh(Acceptance acceptance) {
-        return acceptance.fresh();
-    }
-
-    public GatewayMessage message(Acceptance acceptance) {
-        return acceptance.message();
     }
 }

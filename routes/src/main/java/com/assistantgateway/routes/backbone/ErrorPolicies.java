@@ -3,6 +3,7 @@ package com.assistantgateway.routes.backbone;
 import com.assistantgateway.routes.port.ChannelRequestException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.stereotype.Component;
 
 /** The gateway's error policies, defined once; every route opts into one by id. */
@@ -17,6 +18,12 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
 
     /** For HTTP channel endpoints: refusals become problem+json responses with their status. */
     public static final String HTTP_PROBLEMS = "http-problems";
+
+    /**
+     * For direct sub-routes: no error handler of their own, so a failure reaches the calling route's policy (an
+     * exhausted sub-route error handler would keep the caller's from running).
+     */
+    public static final String TO_CALLER = "to-caller";
 
     private final DeadLetters deadLetters;
     private final Problems problems;
@@ -38,16 +45,17 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                 .bean(deadLetters, "recordFailure")
                 .end();
 
-        routeConfiguration(HTTP_PROBLEMS)
-                .onException(ChannelRequestException.class)
+        routeConfiguration(TO_CALLER).errorHandler(noErrorHandler());
+
+        // Each clause on the configuration itself: an onException chained after end() would nest, not apply.
+        RouteConfigurationDefinition http = routeConfiguration(HTTP_PROBLEMS);
+        http.onException(ChannelRequestException.class)
                 .handled(true)
                 .log(LoggingLevel.INFO, "${routeId}: refused: ${exception.message}")
-                .to(ProblemResponse.ROUTE)
-                .end()
-                .onException(Exception.class)
+                .to(ProblemResponse.ROUTE);
+        http.onException(Exception.class)
                 .handled(true)
-                .log(LoggingLevel.ERROR, "${routeId}: failed: ${exception.stacktrace}")
-                .to(ProblemResponse.ROUTE)
-                .end();
+                .log(LoggingLevel.ERROR, "${routeId}: failed, nothing stored: ${exception.stacktrace}")
+                .to(ProblemResponse.ROUTE);
     }
 }

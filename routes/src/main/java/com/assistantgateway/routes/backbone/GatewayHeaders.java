@@ -18,8 +18,6 @@ public final class GatewayHeaders {
 
     /** Path parameter of the channel endpoints. */
     public static final String BINDING_KEY = "bindingKey";
-    /** Exchange property holding the ledger's {@code Acceptance} while the message is enqueued. */
-    public static final String ACCEPTANCE = "gatewayAcceptance";
 
     private GatewayHeaders() {}
 }

@@ -20,6 +20,7 @@ public class ProblemResponse extends EndpointRouteBuilder {
     public void configure() {
         from(ROUTE)
                 .routeId("gateway.problem.respond")
+                .routeConfigurationId(ErrorPolicies.TO_CALLER)
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, method(problems, "status"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/problem+json"))
