@@ -457,6 +457,23 @@ class GatewayEndToEndTest {
         assertThat(managed.getManagedRoute("tenant.globex.assist")).isNotNull();
     }
 
+    @Test
+    void everyRouteIsNamedChannelDirectionStep() {
+        assertThat(camel.getRoutes())
+                .extracting(org.apache.camel.Route::getRouteId)
+                .allMatch(id -> id.matches("[a-z0-9-]+\\.[a-z0-9-]+\\.[a-z0-9-]+"), "channel.direction.step")
+                .contains(
+                        "webhook.inbound.normalize",
+                        "webhook.inbound.status",
+                        "webhook.outbound.callback",
+                        "backbone.ingress.accept",
+                        "backbone.ingress.enqueue",
+                        "backbone.ingress.dispatch",
+                        "backbone.egress.dispatch",
+                        "tenant.demo.assist",
+                        "tenant.globex.assist");
+    }
+
     private long messagesAdded(String queue) {
         Queue found = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
         return found == null ? 0 : found.getMessagesAdded();
