@@ -67,7 +67,7 @@ class DemoTenant implements ApplicationRunner {
                 Assistant Gateway is running. Ask the demo support assistant:
                   curl -s -X POST http://localhost:{}/channels/webhook/demo \\
                     -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\
-                    -d '{{"from": "customer@example.com", "text": "How long is the warranty on a brake caliper?"}}'
+                    -d '{"from": "customer@example.com", "text": "How long is the warranty on a brake caliper?"}'
                 then read the reply with GET http://localhost:{}/channels/webhook/demo/messages/<messageId>
                 Hawtio: http://localhost:{}/actuator/hawtio
                 """,

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class ExtractiveAnswerer {
 
     static final int MAX_SENTENCES = 3;
+    static final int FALLBACK_SENTENCES = 2;
     static final int SNIPPET_LENGTH = 240;
 
     private static final Set<String> STOP_WORDS = Set.of(
@@ -32,13 +33,21 @@ public class ExtractiveAnswerer {
         ScoredChunk best = passages.get(0);
         Set<String> questionWords = words(question);
         List<String> sentences = sentences(best.chunk().text());
+        // The sentences that share words with the question, best first, shown in their original order; when none
+        // does, the passage's opening.
         List<Integer> chosen = IntStream.range(0, sentences.size())
                 .boxed()
+                .filter(i -> overlap(words(sentences.get(i)), questionWords) > 0)
                 .sorted(Comparator.comparingInt((Integer i) -> -overlap(words(sentences.get(i)), questionWords))
                         .thenComparingInt(i -> i))
                 .limit(MAX_SENTENCES)
                 .sorted()
                 .toList();
+        if (chosen.isEmpty()) {
+            chosen = IntStream.range(0, Math.min(FALLBACK_SENTENCES, sentences.size()))
+                    .boxed()
+                    .toList();
+        }
         StringBuilder text = new StringBuilder();
         for (int i : chosen) {
             text.append(text.isEmpty() ? "" : " ").append(sentences.get(i));

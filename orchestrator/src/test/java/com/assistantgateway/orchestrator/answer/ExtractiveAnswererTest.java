@@ -35,6 +35,31 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void onlySentencesSharingWordsWithTheQuestionAreKept() {
+        KnowledgeChunk periods = new KnowledgeChunk(
+                "warranty.md",
+                "Warranty",
+                "Periods",
+                0,
+                "- Brake parts (calipers, discs): 2 years.\n- Engine parts: 2 years.\n- Batteries: 3 years.");
+
+        AssistantAnswer answer = answerer.answer(
+                "How long is the warranty on a brake caliper?", List.of(new ScoredChunk(periods, 0.7)), 0.7);
+
+        assertThat(answer.text()).isEqualTo("Brake parts (calipers, discs): 2 years.\n\nSource: Warranty > Periods");
+    }
+
+    @Test
+    void passageSharingNoWordOpensTheAnswer() {
+        KnowledgeChunk hours = new KnowledgeChunk(
+                "hours.md", "Hours", "", 0, "Open 8 to 18 on weekdays. Closed Sundays. Call ahead for pickups.");
+
+        AssistantAnswer answer = answerer.answer("When can I come by?", List.of(new ScoredChunk(hours, 0.5)), 0.5);
+
+        assertThat(answer.text()).isEqualTo("Open 8 to 18 on weekdays. Closed Sundays.\n\nSource: Hours");
+    }
+
+    @Test
     void sentencesOfBulletListsAreSplit() {
         assertThat(ExtractiveAnswerer.sentences("- Brakes: 2 years.\n- Batteries: 3 years."))
                 .containsExactly("Brakes: 2 years.", "Batteries: 3 years.");
