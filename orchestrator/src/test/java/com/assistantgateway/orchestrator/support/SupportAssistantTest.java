@@ -1,0 +1,117 @@
+package com.assistantgateway.orchestrator.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.orchestrator.answer.ChatModels;
+import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
+import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.orchestrator.knowledge.LuceneKnowledgeStore;
+import com.assistantgateway.orchestrator.testing.FakeOpenAi;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.AssistantAnswer;
+import com.assistantgateway.routes.port.AssistantProfile;
+import com.assistantgateway.routes.port.AssistantRequest;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SupportAssistantTest {
+
+    private final TenantId tenant = new TenantId("acme");
+    private final AssistantId assistant = new AssistantId("support");
+
+    @TempDir
+    Path dir;
+
+    private LuceneKnowledgeStore store;
+    private SupportAssistant support;
+    private FakeOpenAi llm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        OrchestratorProperties properties = new OrchestratorProperties(
+                dir,
+                new OrchestratorProperties.Retrieval(4, 0.45, 800, 120),
+                new OrchestratorProperties.Llm("", "", "gpt-4o-mini", 0.2, Duration.ofSeconds(5)));
+        store = new LuceneKnowledgeStore(properties);
+        KnowledgeBase knowledge = new KnowledgeBase(store, new AllMiniLmL6V2QuantizedEmbeddingModel(), properties);
+        knowledge.ingest(
+                tenant,
+                assistant,
+                "warranty.md",
+                "# Warranty\n\n## Periods\n\nBrake calipers carry a 2-year warranty. Batteries carry 3 years.");
+        support = new SupportAssistant(
+                knowledge, new ChatModels(properties), new ExtractiveAnswerer(), new GenerativeAnswerer(), properties);
+        llm = new FakeOpenAi();
+        llm.answer = "Two years [1].";
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        store.close();
+        llm.close();
+    }
+
+    @Test
+    void onTopicQuestionWithoutAnLlmGetsAnExtractiveAnswerWithItsCitation() {
+        AssistantAnswer answer = support.answer(profile(Map.of()), ask("How long is the warranty on brake calipers?"));
+
+        assertThat(answer.text()).startsWith("Brake calipers carry a 2-year warranty.");
+        assertThat(answer.citations()).singleElement().satisfies(c -> assertThat(c.title())
+                .isEqualTo("Warranty > Periods"));
+        assertThat(answer.confidence()).isGreaterThanOrEqualTo(0.45);
+    }
+
+    @Test
+    void offTopicQuestionIsAnsweredWithIDontKnowAndNeverReachesTheLlm() {
+        AssistantAnswer answer =
+                support.answer(profile(Map.of("llm.baseUrl", llm.baseUrl())), ask("What is the capital of Peru?"));
+
+        assertThat(answer.text()).isEqualTo(SupportAssistant.DONT_KNOW);
+        assertThat(answer.citations()).isEmpty();
+        assertThat(answer.confidence()).isLessThan(0.45);
+        assertThat(llm.requests).isEmpty();
+    }
+
+    @Test
+    void assistantsOwnThresholdOverridesTheDefault() {
+        AssistantAnswer answer = support.answer(
+                profile(Map.of("confidenceThreshold", "0.99")), ask("How long is the warranty on brake calipers?"));
+
+        assertThat(answer.text()).isEqualTo(SupportAssistant.DONT_KNOW);
+    }
+
+    @Test
+    void assistantWithAnLlmGetsAGeneratedAnswer() {
+        AssistantAnswer answer = support.answer(
+                profile(Map.of("llm.baseUrl", llm.baseUrl())), ask("How long is the warranty on brake calipers?"));
+
+        assertThat(answer.text()).isEqualTo("Two years [1].");
+        assertThat(llm.requests).hasSize(1);
+    }
+
+    private AssistantProfile profile(Map<String, String> settings) {
+        return new AssistantProfile(tenant, assistant, "support", "Desk", null, null, settings);
+    }
+
+    private AssistantRequest ask(String text) {
+        return new AssistantRequest(
+                GatewayMessage.inbound()
+                        .tenant(tenant)
+                        .assistant(assistant)
+                        .channel("webhook")
+                        .text(text)
+                        .build(),
+                List.of());
+    }
+}
