@@ -64,7 +64,7 @@ abstract class LedgerContractTest {
         assertThat(acceptance.fresh()).isTrue();
         assertThat(ledger.find(acme, message.id())).get().satisfies(view -> {
             assertThat(view.message()).isEqualTo(message);
-            assertThat(view.status()).isEqualTo(MessageStatus.QUEUED);
+            assertThat(view.status()).isEqualTo(MessageStatus.RECEIVED);
             assertThat(view.reply()).isEmpty();
         });
         assertThat(ledger.find(globex, message.id())).isEmpty();
@@ -149,6 +149,27 @@ abstract class LedgerContractTest {
         assertThat(ledger.history(acme, three.conversationId(), three.id(), 2))
                 .extracting(GatewayMessage::text)
                 .containsExactly("reply one", "two");
+    }
+
+    @Test
+    void messageStaysUnconfirmedUntilItsEnqueueIsConfirmed() {
+        GatewayMessage confirmed = message(acme, "webhook-main", null, "c-1", "confirmed");
+        GatewayMessage lost = message(acme, "webhook-main", null, "c-1", "lost between the commits");
+        clock = clock.plusSeconds(5); // MySQL Connector/J keeps only whole seconds on MariaDB
+        GatewayMessage recent = message(acme, "webhook-main", null, "c-1", "still committing");
+        ledger.accept(confirmed);
+        ledger.accept(lost);
+        ledger.accept(recent);
+        ledger.markQueued(acme, confirmed.id());
+
+        List<GatewayMessage> unconfirmed = ledger.unconfirmed(acme, recent.receivedAt(), 10);
+
+        assertThat(unconfirmed).extracting(GatewayMessage::id).containsExactly(lost.id());
+        assertThat(ledger.unconfirmed(globex, next(), 10)).isEmpty();
+        assertThat(ledger.find(acme, confirmed.id()).orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
+        ledger.startProcessing(acme, lost.id());
+        ledger.markQueued(acme, lost.id());
+        assertThat(ledger.find(acme, lost.id()).orElseThrow().status()).isEqualTo(MessageStatus.PROCESSING);
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.routes.backbone.TenantProcessors;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -76,6 +78,7 @@ class GatewayEndToEndTest {
         registry.add("gateway.routes.redelivery.multiplier", () -> "1.0");
         registry.add("gateway.routes.redelivery.max-attempts", () -> "3");
         registry.add("gateway.adapters.webhook.max-body-bytes", () -> "4096");
+        registry.add("gateway.routes.recovery.interval", () -> "300ms");
     }
 
     @Autowired
@@ -458,6 +461,27 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void messageStoredButNeverEnqueuedIsFoundByTheRecoverySweepAndAnswered() {
+        // As if the process died between the database commit and the broker commit two minutes ago.
+        GatewayMessage stranded = GatewayMessage.inbound()
+                .tenant(DEMO)
+                .assistant(new AssistantId("support"))
+                .binding("webhook-demo")
+                .channel("webhook")
+                .from("customer")
+                .to("demo")
+                .text("How much does express delivery cost?")
+                .receivedAt(Instant.now().minus(Duration.ofMinutes(2)))
+                .build();
+        ledger.accept(stranded);
+
+        JsonNode answered = client.awaitAnswer("demo", DEMO_TOKEN, stranded.id().value());
+
+        assertThat(answered.at("/reply/citations/0/source").asText()).isEqualTo("shipping.md");
+        assertThat(ledger.unconfirmed(DEMO, Instant.now(), 10)).isEmpty();
+    }
+
+    @Test
     void everyRouteIsNamedChannelDirectionStep() {
         assertThat(camel.getRoutes())
                 .extracting(org.apache.camel.Route::getRouteId)
@@ -469,6 +493,7 @@ class GatewayEndToEndTest {
                         "backbone.ingress.accept",
                         "backbone.ingress.enqueue",
                         "backbone.ingress.dispatch",
+                        "backbone.ingress.recover",
                         "backbone.egress.dispatch",
                         "tenant.demo.assist",
                         "tenant.globex.assist");

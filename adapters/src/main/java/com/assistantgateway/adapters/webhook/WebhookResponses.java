@@ -8,6 +8,7 @@ import com.assistantgateway.routes.port.Acceptance;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelRequestException;
 import com.assistantgateway.routes.port.MessageLedger;
+import com.assistantgateway.routes.port.MessageStatus;
 import com.assistantgateway.routes.port.MessageView;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +58,16 @@ public class WebhookResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messageId", view.message().id().value());
         body.put("conversationId", view.message().conversationId().value());
-        body.put("status", view.status().name().toLowerCase(Locale.ROOT));
+        body.put("status", statusName(view.status()));
         view.reply().ifPresent(reply -> body.put("reply", reply(reply)));
         return CanonicalJson.write(body);
+    }
+
+    /** Callers see {@code queued} for a message whose enqueue is still being confirmed. */
+    static String statusName(MessageStatus status) {
+        return (status == MessageStatus.RECEIVED ? MessageStatus.QUEUED : status)
+                .name()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The reply object shared by status responses and callbacks. */

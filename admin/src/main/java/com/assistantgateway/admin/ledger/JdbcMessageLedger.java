@@ -12,6 +12,7 @@ import com.assistantgateway.routes.port.MessageLedger;
 import com.assistantgateway.routes.port.MessageStatus;
 import com.assistantgateway.routes.port.MessageView;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +48,7 @@ public class JdbcMessageLedger implements MessageLedger {
         }
         ensureConversation(inbound);
         try {
-            mapper.insertMessage(row(inbound, MessageStatus.QUEUED.name()));
+            mapper.insertMessage(row(inbound, MessageStatus.RECEIVED.name()));
         } catch (DuplicateKeyException raced) {
             return new Acceptance(firstWithSameChannelId(inbound).orElseThrow(() -> raced), false);
         }
@@ -59,6 +60,18 @@ public class JdbcMessageLedger implements MessageLedger {
                 inbound.id().value(),
                 null);
         return new Acceptance(inbound, true);
+    }
+
+    @Override
+    public void markQueued(TenantId tenantId, MessageId messageId) {
+        mapper.confirmQueued(tenantId, messageId, clock.instant());
+    }
+
+    @Override
+    public List<GatewayMessage> unconfirmed(TenantId tenantId, Instant before, int limit) {
+        return mapper.unconfirmed(tenantId, before, limit).stream()
+                .map(stored -> CanonicalJson.read(stored.payload()))
+                .toList();
     }
 
     @Override

@@ -45,6 +45,14 @@ public interface LedgerMapper {
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND reply_to = #{inboundId}")
     Optional<StoredMessage> replyTo(TenantId tenantId, MessageId inboundId);
 
+    @Update("UPDATE messages SET status = 'QUEUED', updated_at = #{at}"
+            + " WHERE tenant_id = #{tenantId} AND id = #{messageId} AND status = 'RECEIVED'")
+    int confirmQueued(TenantId tenantId, MessageId messageId, Instant at);
+
+    @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND status = 'RECEIVED'"
+            + " AND direction = 'INBOUND' AND created_at < #{before} ORDER BY seq LIMIT #{limit}")
+    List<StoredMessage> unconfirmed(TenantId tenantId, Instant before, int limit);
+
     @Update("UPDATE messages SET status = #{status}, status_reason = #{reason}, updated_at = #{at}"
             + " WHERE tenant_id = #{tenantId} AND id = #{messageId}")
     int updateStatus(TenantId tenantId, MessageId messageId, String status, String reason, Instant at);

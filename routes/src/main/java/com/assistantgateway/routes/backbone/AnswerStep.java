@@ -8,6 +8,7 @@ import com.assistantgateway.routes.port.Assistants;
 import com.assistantgateway.routes.port.MessageLedger;
 import java.time.Clock;
 import java.util.Optional;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tenant processor's one decision: answer a message exactly once. A redelivered message whose reply was already
- * stored gets that same reply again (the send to egress had rolled back with the delivery), never a second answer.
+ * stored gets that same reply again (the send to egress had rolled back with the delivery), never a second answer. A
+ * copy the recovery sweep enqueued is dropped on its first delivery if the message was answered already: its original
+ * was in the queue after all, and its reply went out with it.
  */
 @Component
 public class AnswerStep {
@@ -47,18 +50,26 @@ public class AnswerStep {
     }
 
     /** The reply to send, or {@code null} when the message was never accepted (its store rolled back). */
-    public GatewayMessage answer(GatewayMessage inbound) {
+    public GatewayMessage answer(
+            GatewayMessage inbound,
+            @Header(GatewayHeaders.RECOVERED) Boolean recovered,
+            @Header(GatewayHeaders.JMS_DELIVERY_COUNT) Integer deliveryCount) {
         // Everything logged while answering (assistant, LLM client, ledger) carries the message's ids.
         try (var tenant = MDC.putCloseable(LOG_TENANT, inbound.tenantId().value());
                 var conversation = MDC.putCloseable(
                         LOG_CONVERSATION, inbound.conversationId().value());
                 var trace = MDC.putCloseable(LOG_TRACE, inbound.traceId())) {
-            return answerOnce(inbound);
+            return answerOnce(inbound, Boolean.TRUE.equals(recovered) && (deliveryCount == null || deliveryCount <= 1));
         }
     }
 
-    private GatewayMessage answerOnce(GatewayMessage inbound) {
+    private GatewayMessage answerOnce(GatewayMessage inbound, boolean firstDeliveryOfRecoveredCopy) {
         Optional<GatewayMessage> stored = ledger.replyTo(inbound.tenantId(), inbound.id());
+        if (stored.isPresent() && firstDeliveryOfRecoveredCopy) {
+            // The original copy was enqueued after all and has been answered and sent: this copy is surplus.
+            log.info("recovered copy of message {} was answered through its original; dropping it", inbound.id());
+            return null;
+        }
         if (stored.isPresent()) {
             log.info("message {} was answered before a redelivery; resending its stored reply", inbound.id());
             return stored.get();

@@ -20,12 +20,22 @@ public class BackboneRoutes extends EndpointRouteBuilder {
     static final String ENQUEUE = "direct:backbone.ingress.enqueue";
 
     private final Ingress ingress;
+    private final IngressRecovery recovery;
+    private final java.time.Duration recoveryInterval;
     private final Envelope envelope;
     private final GatewayQueues queues;
     private final JacksonDataFormat canonicalJson;
 
-    public BackboneRoutes(Ingress ingress, Envelope envelope, GatewayQueues queues, JacksonDataFormat canonicalJson) {
+    public BackboneRoutes(
+            Ingress ingress,
+            IngressRecovery recovery,
+            RoutesProperties properties,
+            Envelope envelope,
+            GatewayQueues queues,
+            JacksonDataFormat canonicalJson) {
         this.ingress = ingress;
+        this.recovery = recovery;
+        this.recoveryInterval = properties.recovery().interval();
         this.envelope = envelope;
         this.queues = queues;
         this.canonicalJson = canonicalJson;
@@ -36,7 +46,19 @@ public class BackboneRoutes extends EndpointRouteBuilder {
         from(INGRESS)
                 .routeId("backbone.ingress.accept")
                 .routeConfigurationId(ErrorPolicies.TO_CALLER)
-                .bean(ingress, "accept");
+                .bean(ingress, "accept")
+                .bean(ingress, "confirm");
+
+        from(timer("backbone-ingress-recovery")
+                        .period(recoveryInterval.toMillis())
+                        .delay(recoveryInterval.toMillis()))
+                .routeId("backbone.ingress.recover")
+                .bean(recovery, "unconfirmed")
+                .split(body())
+                .setHeader(GatewayHeaders.RECOVERED, constant(true))
+                .to(ENQUEUE)
+                .bean(recovery, "confirm")
+                .end();
 
         // transacted(true) on the producer: the send joins the caller's database transaction and commits after it.
         from(ENQUEUE)

@@ -11,6 +11,9 @@ public final class GatewayHeaders {
     public static final String DIRECTION = "gatewayDirection";
     public static final String TRACE_ID = "gatewayTraceId";
 
+    /** Set on a message the recovery sweep enqueued again; see {@code AnswerStep}. */
+    public static final String RECOVERED = "gatewayRecovered";
+
     /** Artemis keeps messages with the same group id in order on one consumer. */
     public static final String JMS_GROUP_ID = "JMSXGroupID";
     /** Set by the broker: 1 on first delivery, counting redeliveries. */

@@ -4,6 +4,8 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.Acceptance;
 import com.assistantgateway.routes.port.MessageLedger;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Ingress {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingress.class);
 
     private final MessageLedger ledger;
     private final ProducerTemplate producer;
@@ -29,6 +33,22 @@ public class Ingress {
         Acceptance acceptance = ledger.accept(inbound);
         if (acceptance.fresh()) {
             producer.sendBody(BackboneRoutes.ENQUEUE, acceptance.message());
+        }
+        return acceptance;
+    }
+
+    /**
+     * After both commits: records that the send committed. If this fails the message is still safe: the recovery
+     * sweep finds it unconfirmed and enqueues it again, and {@link AnswerStep} drops that copy if it was answered.
+     */
+    public Acceptance confirm(Acceptance acceptance) {
+        if (acceptance.fresh()) {
+            GatewayMessage message = acceptance.message();
+            try {
+                ledger.markQueued(message.tenantId(), message.id());
+            } catch (RuntimeException e) {
+                log.warn("could not confirm the enqueue of message {}; the recovery sweep will", message.id(), e);
+            }
         }
         return acceptance;
     }

@@ -15,13 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * @param processorConcurrency consumers per tenant processor; messages of one conversation stay ordered regardless
  * @param historyLimit how many earlier messages of a conversation an assistant sees
  * @param redelivery how the broker retries a rolled-back message before dead-lettering it
+ * @param recovery how stored messages whose enqueue was never confirmed are enqueued again
  */
 @Validated
 @ConfigurationProperties("gateway.routes")
 public record RoutesProperties(
         @DefaultValue("2") @Min(1) int processorConcurrency,
         @DefaultValue("10") @Min(0) int historyLimit,
-        @Valid @NotNull @DefaultValue Redelivery redelivery) {
+        @Valid @NotNull @DefaultValue Redelivery redelivery,
+        @Valid @NotNull @DefaultValue Recovery recovery) {
 
     /**
      * @param initialDelay delay before the first redelivery
@@ -34,4 +36,15 @@ public record RoutesProperties(
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("5m") @NotNull Duration maxDelay,
             @DefaultValue("8") @Min(1) int maxAttempts) {}
+
+    /**
+     * @param interval how often the sweep runs
+     * @param age how long a message must have been unconfirmed; far longer than a commit takes, so a message whose
+     *     send is still committing (on this or another instance) is never enqueued twice
+     * @param batch messages per tenant and sweep
+     */
+    public record Recovery(
+            @DefaultValue("30s") @NotNull Duration interval,
+            @DefaultValue("1m") @NotNull Duration age,
+            @DefaultValue("100") @Min(1) int batch) {}
 }

@@ -4,6 +4,7 @@ import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,15 @@ public interface MessageLedger {
      * message id; then the first one is returned, not fresh.
      */
     Acceptance accept(GatewayMessage inbound);
+
+    /** Confirms that the message's send to the broker committed ({@code RECEIVED} to {@code QUEUED}). */
+    void markQueued(TenantId tenantId, MessageId messageId);
+
+    /**
+     * Messages stored before {@code before} whose send was never confirmed: the process died between the database
+     * commit and the broker commit, or before confirming.
+     */
+    List<GatewayMessage> unconfirmed(TenantId tenantId, Instant before, int limit);
 
     /** Marks the message as taken by its processor; {@code false} when the ledger never accepted it. */
     boolean startProcessing(TenantId tenantId, MessageId messageId);

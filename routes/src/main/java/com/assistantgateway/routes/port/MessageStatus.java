@@ -2,6 +2,8 @@ package com.assistantgateway.routes.port;
 
 /** Where an inbound message is in its life. */
 public enum MessageStatus {
+    /** Stored; its send to the broker commits right after. Shown to callers as {@code queued}. */
+    RECEIVED,
     /** Stored and enqueued; waiting for its tenant's processor. */
     QUEUED,
     /** Its tenant's processor has taken it. */

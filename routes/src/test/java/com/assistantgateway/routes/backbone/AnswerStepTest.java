@@ -32,7 +32,10 @@ class AnswerStepTest {
     private final MessageLedger ledger = mock(MessageLedger.class);
     private final Assistants assistants = mock(Assistants.class);
     private final RoutesProperties properties = new RoutesProperties(
-            1, 5, new RoutesProperties.Redelivery(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 3));
+            1,
+            5,
+            new RoutesProperties.Redelivery(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 3),
+            new RoutesProperties.Recovery(Duration.ofSeconds(30), Duration.ofMinutes(1), 100));
     private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
     private final AnswerStep step = new AnswerStep(ledger, assistants, properties, Clock.fixed(now, ZoneOffset.UTC));
 
@@ -61,7 +64,7 @@ class AnswerStepTest {
         Citation citation = new Citation("warranty.md", "Warranty", "2 years");
         when(assistants.answer(any())).thenReturn(new AssistantAnswer("2 years.", List.of(citation), 0.8));
 
-        GatewayMessage reply = step.answer(inbound);
+        GatewayMessage reply = step.answer(inbound, null, 1);
 
         ArgumentCaptor<AssistantRequest> asked = ArgumentCaptor.forClass(AssistantRequest.class);
         verify(assistants).answer(asked.capture());
@@ -79,9 +82,28 @@ class AnswerStepTest {
         GatewayMessage stored = inbound.reply(MessageId.random(), "2 years.", List.of(), 0.8, now);
         when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(stored));
 
-        assertThat(step.answer(inbound)).isSameAs(stored);
+        assertThat(step.answer(inbound, null, 1)).isSameAs(stored);
         verify(assistants, never()).answer(any());
         verify(ledger, never()).recordReply(any());
+    }
+
+    @Test
+    void recoveredCopyOfAnAnsweredMessageIsDroppedOnItsFirstDeliveryButResentWhenRedelivered() {
+        GatewayMessage stored = inbound.reply(MessageId.random(), "2 years.", List.of(), 0.8, now);
+        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(stored));
+
+        assertThat(step.answer(inbound, true, 1)).isNull();
+        assertThat(step.answer(inbound, true, 2)).isSameAs(stored);
+        verify(assistants, never()).answer(any());
+    }
+
+    @Test
+    void recoveredCopyOfAnUnansweredMessageIsAnswered() {
+        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
+        when(ledger.startProcessing(inbound.tenantId(), inbound.id())).thenReturn(true);
+        when(assistants.answer(any())).thenReturn(new AssistantAnswer("2 years.", List.of(), 0.8));
+
+        assertThat(step.answer(inbound, true, 1).text()).isEqualTo("2 years.");
     }
 
     @Test
@@ -89,7 +111,7 @@ class AnswerStepTest {
         when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
         when(ledger.startProcessing(inbound.tenantId(), inbound.id())).thenReturn(false);
 
-        assertThat(step.answer(inbound)).isNull();
+        assertThat(step.answer(inbound, null, 1)).isNull();
         verify(assistants, never()).answer(any());
         verify(ledger, never()).history(any(), any(), eq(inbound.id()), anyInt());
     }
