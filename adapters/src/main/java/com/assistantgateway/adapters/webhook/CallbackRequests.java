@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.webhook;
 
+import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.apache.camel.Headers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -39,7 +41,7 @@ public class CallbackRequests {
 
     /** The callback body with HTTP headers set, or {@code null} when the binding has no callback URL. */
     public String prepare(GatewayMessage reply, @Headers Map<String, Object> headers) {
-        Object attempt = headers.get("JMSXDeliveryCount");
+        Object attempt = headers.get(GatewayHeaders.JMS_DELIVERY_COUNT);
         headers.clear();
         Optional<ChannelBinding> binding = bindings.find(reply.tenantId(), reply.bindingId());
         Optional<String> callbackUrl = binding.flatMap(b -> b.setting(WebhookBinding.CALLBACK_URL));
@@ -52,9 +54,9 @@ public class CallbackRequests {
         payload.put("reply", WebhookResponses.reply(reply));
         String body = CanonicalJson.write(payload);
         long timestamp = clock.instant().getEpochSecond();
-        headers.put("CamelHttpUri", callbackUrl.get());
-        headers.put("CamelHttpMethod", "POST");
-        headers.put("Content-Type", "application/json");
+        headers.put(Exchange.HTTP_URI, callbackUrl.get());
+        headers.put(Exchange.HTTP_METHOD, "POST");
+        headers.put(Exchange.CONTENT_TYPE, "application/json");
         headers.put(DELIVERY_ID, reply.id().value());
         headers.put(TIMESTAMP, Long.toString(timestamp));
         headers.put(ATTEMPT, attempt == null ? "1" : attempt.toString());

@@ -1,6 +1,7 @@
 package com.assistantgateway.adapters.webhook;
 
 import com.assistantgateway.routes.backbone.GatewayHeaders;
+import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
@@ -9,7 +10,7 @@ import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.ChannelRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
@@ -34,7 +35,6 @@ public class WebhookRequests {
 
     private final ChannelBindings bindings;
     private final WebhookProperties properties;
-    private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
 
     @Autowired
@@ -111,14 +111,14 @@ public class WebhookRequests {
 
     private JsonNode parse(byte[] raw) {
         try {
-            JsonNode node = json.readTree(raw);
+            JsonNode node = CanonicalJson.mapper().readTree(raw);
             if (node == null || !node.isObject()) {
                 throw ChannelRequestException.badRequest("The body must be a JSON object.");
             }
             return node;
         } catch (JsonProcessingException e) {
             throw ChannelRequestException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ChannelRequestException.badRequest("The body could not be read.");
         }
     }

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Headers;
 import org.springframework.stereotype.Component;
@@ -32,8 +34,8 @@ public class WebhookResponses {
 
     public String accepted(Acceptance acceptance, @Headers Map<String, Object> headers) {
         headers.clear();
-        headers.put("CamelHttpResponseCode", 202);
-        headers.put("Content-Type", "application/json");
+        headers.put(Exchange.HTTP_RESPONSE_CODE, 202);
+        headers.put(Exchange.CONTENT_TYPE, "application/json");
         if (!acceptance.fresh()) {
             headers.put(REPLAYED, "true");
         }
@@ -49,12 +51,12 @@ public class WebhookResponses {
             ChannelBinding binding, @Header("messageId") String messageId, @Headers Map<String, Object> headers) {
         MessageView view = (MessageId.isValid(messageId)
                         ? ledger.find(binding.tenantId(), new MessageId(messageId))
-                        : java.util.Optional.<MessageView>empty())
+                        : Optional.<MessageView>empty())
                 .filter(found -> binding.id().equals(found.message().bindingId()))
                 .orElseThrow(() -> ChannelRequestException.notFound("No message '" + messageId + "' on this binding."));
         headers.clear();
-        headers.put("CamelHttpResponseCode", 200);
-        headers.put("Content-Type", "application/json");
+        headers.put(Exchange.HTTP_RESPONSE_CODE, 200);
+        headers.put(Exchange.CONTENT_TYPE, "application/json");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messageId", view.message().id().value());
         body.put("conversationId", view.message().conversationId().value());

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 class CallbackRequestsTest {
@@ -51,7 +52,7 @@ class CallbackRequestsTest {
         assertThat(json.at("/reply/text").asText()).isEqualTo("2 years.");
         assertThat(json.at("/reply/citations/0/source").asText()).isEqualTo("warranty.md");
         assertThat(headers)
-                .containsEntry("CamelHttpUri", "http://localhost:9/hook")
+                .containsEntry(Exchange.HTTP_URI, "http://localhost:9/hook")
                 .containsEntry(CallbackRequests.DELIVERY_ID, reply.id().value())
                 .containsEntry(CallbackRequests.TIMESTAMP, Long.toString(NOW.getEpochSecond()))
                 .containsEntry(CallbackRequests.ATTEMPT, "3")

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -101,7 +102,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 "message.answered",
                 "message",
                 reply.inReplyTo().value(),
-                "{\"replyId\":\"" + reply.id().value() + "\",\"confidence\":" + reply.confidence() + "}");
+                CanonicalJson.write(Map.of("replyId", reply.id().value(), "confidence", reply.confidence())));
     }
 
     @Override

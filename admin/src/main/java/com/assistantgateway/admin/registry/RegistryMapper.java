@@ -44,10 +44,11 @@ public interface RegistryMapper {
             + " #{status}, #{createdAt})")
     void insertBinding(BindingRow binding);
 
-    @Select("SELECT b.tenant_id, b.id FROM channel_bindings b JOIN tenants t ON t.slug = b.tenant_id"
+    @Select("SELECT b.tenant_id, b.id, b.assistant_id, b.channel, b.inbound_key, b.settings, b.credentials, b.status,"
+            + " b.created_at FROM channel_bindings b JOIN tenants t ON t.slug = b.tenant_id"
             + " WHERE b.channel = #{channel} AND b.inbound_key = #{inboundKey}"
             + " AND b.status = 'active' AND t.status = 'active'")
-    Optional<BindingRef> resolve(String channel, String inboundKey);
+    Optional<BindingRow> resolve(String channel, String inboundKey);
 
     @Select("SELECT tenant_id, id, assistant_id, channel, inbound_key, settings, credentials, status, created_at"
             + " FROM channel_bindings WHERE tenant_id = #{tenantId} AND id = #{bindingId}")

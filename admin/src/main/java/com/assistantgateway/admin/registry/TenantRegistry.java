@@ -113,21 +113,25 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Override
     public Optional<ChannelBinding> resolve(String channel, String inboundKey) {
-        return mapper.resolve(channel, inboundKey).flatMap(ref -> find(ref.tenantId(), ref.id()));
+        return mapper.resolve(channel, inboundKey).map(TenantRegistry::binding);
     }
 
     @Override
     public Optional<ChannelBinding> find(TenantId tenantId, String bindingId) {
         return mapper.binding(tenantId, bindingId)
                 .filter(row -> ACTIVE.equals(row.status()))
-                .map(row -> new ChannelBinding(
-                        row.id(),
-                        row.tenantId(),
-                        row.assistantId(),
-                        row.channel(),
-                        row.inboundKey(),
-                        stringMap(row.settings()),
-                        stringMap(row.credentials())));
+                .map(TenantRegistry::binding);
+    }
+
+    private static ChannelBinding binding(BindingRow row) {
+        return new ChannelBinding(
+                row.id(),
+                row.tenantId(),
+                row.assistantId(),
+                row.channel(),
+                row.inboundKey(),
+                stringMap(row.settings()),
+                stringMap(row.credentials()));
     }
 
     private static Map<String, String> stringMap(String json) {

@@ -37,7 +37,7 @@ public class MarkdownChunker {
                 continue;
             }
             for (TextSegment segment : splitter.split(Document.from(body))) {
-                chunks.add(new KnowledgeChunk(source, title, section.path(), chunks.size(), segment.text()));
+                chunks.add(new KnowledgeChunk(source, title, section.headingPath, chunks.size(), segment.text()));
             }
         }
         return chunks;
@@ -85,10 +85,6 @@ public class MarkdownChunker {
             this.level = level;
             this.heading = heading;
             this.headingPath = headingPath;
-        }
-
-        String path() {
-            return headingPath;
         }
     }
 }

@@ -1,11 +1,13 @@
 package com.assistantgateway.orchestrator.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,18 +98,17 @@ class LuceneKnowledgeStoreTest {
 
     @Test
     void markdownAndTextFilesAreIngestedUnderTheirFileNameAndOtherFilesRefused() throws Exception {
-        Path markdown =
-                java.nio.file.Files.writeString(dir.resolve("returns.md"), "# Returns\n\n30 days, no questions.");
-        Path text = java.nio.file.Files.writeString(dir.resolve("hours.txt"), "Open Monday to Friday.");
-        Path pdf = java.nio.file.Files.write(dir.resolve("manual.pdf"), new byte[] {'%', 'P', 'D', 'F'});
-        Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+        Path markdown = Files.writeString(dir.resolve("returns.md"), "# Returns\n\n30 days, no questions.");
+        Path text = Files.writeString(dir.resolve("hours.txt"), "Open Monday to Friday.");
+        Path pdf = Files.write(dir.resolve("manual.pdf"), new byte[] {'%', 'P', 'D', 'F'});
+        Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
 
         assertThat(knowledge.ingestFile(acme, support, markdown)).isEqualTo(1);
         assertThat(knowledge.ingestFile(acme, support, text)).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> knowledge.ingestFile(acme, support, pdf))
+        assertThatThrownBy(() -> knowledge.ingestFile(acme, support, pdf))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only .md");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> knowledge.ingestFile(acme, support, latin1))
+        assertThatThrownBy(() -> knowledge.ingestFile(acme, support, latin1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not UTF-8");
         assertThat(knowledge.retrieve(acme, support, "Can I return it?", 1))

@@ -1,5 +1,6 @@
 package com.assistantgateway.routes.backbone;
 
+import java.time.Duration;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -21,7 +22,7 @@ public class BackboneRoutes extends EndpointRouteBuilder {
 
     private final Ingress ingress;
     private final IngressRecovery recovery;
-    private final java.time.Duration recoveryInterval;
+    private final Duration recoveryInterval;
     private final Envelope envelope;
     private final GatewayQueues queues;
     private final JacksonDataFormat canonicalJson;

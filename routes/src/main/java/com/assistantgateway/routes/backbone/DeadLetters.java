@@ -5,6 +5,7 @@ import com.assistantgateway.routes.message.Direction;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.MessageLedger;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ public class DeadLetters {
         return deliveryCount != null && deliveryCount >= properties.redelivery().maxAttempts();
     }
 
-    public void recordFailure(@Body Object body, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+    public void recordFailure(@Body Object body, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         GatewayMessage message = body instanceof GatewayMessage m ? m : CanonicalJson.read(body.toString());
         if (message.direction() == Direction.INBOUND) {
             ledger.markFailed(message.tenantId(), message.id(), String.valueOf(cause));

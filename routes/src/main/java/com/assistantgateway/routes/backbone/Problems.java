@@ -4,6 +4,7 @@ import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.port.ChannelRequestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
@@ -11,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Problems {
 
-    public int status(@ExchangeProperty("CamelExceptionCaught") Exception failure) {
+    public int status(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         return failure instanceof ChannelRequestException refused ? refused.status() : 500;
     }
 
-    public String body(@ExchangeProperty("CamelExceptionCaught") Exception failure) {
+    public String body(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         Map<String, Object> problem = new LinkedHashMap<>();
         if (failure instanceof ChannelRequestException refused) {
             problem.put("type", "https://assistant-gateway.dev/problems/" + refused.code());

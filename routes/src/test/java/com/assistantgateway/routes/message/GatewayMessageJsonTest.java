@@ -3,7 +3,10 @@ package com.assistantgateway.routes.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,12 +72,12 @@ class GatewayMessageJsonTest {
     @Test
     void publishedSchemaDescribesEveryFieldOfTheRecord() throws Exception {
         var schema = CanonicalJson.mapper().readTree(getClass().getResourceAsStream("/schema/gateway-message-v1.json"));
-        List<String> documented = new java.util.ArrayList<>();
+        List<String> documented = new ArrayList<>();
         schema.get("properties").fieldNames().forEachRemaining(documented::add);
 
         assertThat(documented)
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(GatewayMessage.class.getRecordComponents())
-                        .map(java.lang.reflect.RecordComponent::getName)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(GatewayMessage.class.getRecordComponents())
+                        .map(RecordComponent::getName)
                         .toList());
         assertThat(schema.at("/properties/schemaVersion/const").asInt()).isEqualTo(GatewayMessage.SCHEMA_VERSION);
     }
