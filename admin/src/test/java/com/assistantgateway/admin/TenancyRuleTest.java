@@ -3,6 +3,7 @@ package com.assistantgateway.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assistantgateway.admin.audit.AuditMapper;
+import com.assistantgateway.admin.channels.ChannelStateMapper;
 import com.assistantgateway.admin.ledger.LedgerMapper;
 import com.assistantgateway.admin.registry.RegistryMapper;
 import com.assistantgateway.routes.message.TenantId;
@@ -19,13 +20,17 @@ import org.junit.jupiter.api.Test;
 class TenancyRuleTest {
 
     /** Platform-level statements: they find tenants in the first place. */
-    private static final Set<String> PLATFORM_LEVEL =
-            Set.of("RegistryMapper.activeTenants", "RegistryMapper.resolve", "RegistryMapper.insertTenant");
+    private static final Set<String> PLATFORM_LEVEL = Set.of(
+            "RegistryMapper.activeTenants",
+            "RegistryMapper.resolve",
+            "RegistryMapper.activeBindings",
+            "RegistryMapper.insertTenant");
 
     @Test
     void everyMapperStatementNamesItsTenant() {
         List<String> withoutTenant = new ArrayList<>();
-        for (Class<?> mapper : List.of(RegistryMapper.class, LedgerMapper.class, AuditMapper.class)) {
+        for (Class<?> mapper :
+                List.of(RegistryMapper.class, LedgerMapper.class, AuditMapper.class, ChannelStateMapper.class)) {
             for (Method method : mapper.getDeclaredMethods()) {
                 String name = mapper.getSimpleName() + "." + method.getName();
                 if (!PLATFORM_LEVEL.contains(name) && !namesTenant(method)) {

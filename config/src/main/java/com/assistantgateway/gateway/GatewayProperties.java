@@ -24,10 +24,36 @@ public record GatewayProperties(
      * @param token bearer token of the demo webhook binding
      * @param signingSecret HMAC secret of the demo webhook binding (signed requests and callbacks)
      * @param callbackUrl where replies are POSTed, if set
+     * @param email a mailbox the demo support assistant answers, if {@code address} is set
      */
     public record Demo(
             @DefaultValue("true") boolean enabled,
             @NotBlank @DefaultValue("demo-token") String token,
             @DefaultValue("demo-secret") String signingSecret,
-            @DefaultValue("") String callbackUrl) {}
+            @DefaultValue("") String callbackUrl,
+            @Valid @NotNull @DefaultValue Email email) {}
+
+    /**
+     * The demo's email binding (see README, "Email"): any IMAP/SMTP server, e.g. GreenMail from docker-compose.
+     *
+     * @param address the mailbox customers write to; empty for no email binding
+     * @param username login for IMAP and SMTP; the address when empty
+     * @param password login password (set it from the environment: GATEWAY_DEMO_EMAIL_PASSWORD)
+     */
+    public record Email(
+            @DefaultValue("") String address,
+            @DefaultValue("imap") String imapProtocol,
+            @DefaultValue("localhost") String imapHost,
+            @DefaultValue("3143") int imapPort,
+            @DefaultValue("smtp") String smtpProtocol,
+            @DefaultValue("localhost") String smtpHost,
+            @DefaultValue("3025") int smtpPort,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("2000") long pollMillis) {
+
+        public boolean configured() {
+            return !address.isBlank();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package com.assistantgateway.adapters.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assistantgateway.adapters.FixedBindings;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.Citation;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -78,18 +78,6 @@ class CallbackRequestsTest {
                 "acme",
                 settings,
                 WebhookBinding.credentials("token", "hmac-secret"));
-        return new ChannelBindings() {
-            @Override
-            public Optional<ChannelBinding> resolve(String channel, String inboundKey) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<ChannelBinding> find(TenantId tenantId, String bindingId) {
-                return tenantId.equals(tenant) && bindingId.equals("webhook-main")
-                        ? Optional.of(binding)
-                        : Optional.empty();
-            }
-        };
+        return FixedBindings.of(binding);
     }
 }

@@ -3,6 +3,7 @@ package com.assistantgateway.adapters.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.assistantgateway.adapters.FixedBindings;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +31,7 @@ class WebhookRequestsTest {
             "acme",
             WebhookBinding.settings(null),
             WebhookBinding.credentials(TOKEN, SECRET));
-    private final ChannelBindings bindings = new ChannelBindings() {
-        @Override
-        public Optional<ChannelBinding> resolve(String channel, String inboundKey) {
-            return channel.equals("webhook") && inboundKey.equals("acme") ? Optional.of(binding) : Optional.empty();
-        }
-
-        @Override
-        public Optional<ChannelBinding> find(TenantId tenantId, String bindingId) {
-            return Optional.empty();
-        }
-    };
+    private final ChannelBindings bindings = FixedBindings.of(binding);
     private final WebhookRequests requests =
             new WebhookRequests(bindings, new WebhookProperties(1024), Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -14,6 +14,7 @@ import com.assistantgateway.routes.port.MessageView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,46 @@ public class JdbcMessageLedger implements MessageLedger {
                         CanonicalJson.read(stored.payload()),
                         MessageStatus.valueOf(stored.status()),
                         replyTo(tenantId, messageId)));
+    }
+
+    @Override
+    public Optional<ConversationId> thread(
+            TenantId tenantId, String bindingId, String participant, Collection<String> channelMessageIds) {
+        if (participant == null || channelMessageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return mapper.thread(tenantId, bindingId, participant, channelMessageIds);
+    }
+
+    @Override
+    public Optional<Instant> lastInbound(TenantId tenantId, String bindingId, String participant) {
+        return Optional.ofNullable(mapper.lastInbound(tenantId, bindingId, participant));
+    }
+
+    @Override
+    @Transactional
+    public void flagForHuman(TenantId tenantId, ConversationId conversationId, String reason) {
+        if (mapper.flagForHuman(tenantId, conversationId, clock.instant()) == 1) {
+            audit.record(
+                    tenantId,
+                    "gateway",
+                    "conversation.needs-human",
+                    "conversation",
+                    conversationId.value(),
+                    CanonicalJson.write(Map.of("reason", reason)));
+        }
+    }
+
+    /** {@code open}, or {@code needs_human} once a channel rule handed it to a person. */
+    public Optional<String> conversationStatus(TenantId tenantId, ConversationId conversationId) {
+        return mapper.conversationStatus(tenantId, conversationId);
+    }
+
+    /** A conversation's messages and replies, oldest first: the thread as admins read it. */
+    public List<GatewayMessage> messages(TenantId tenantId, ConversationId conversationId) {
+        return mapper.conversationMessages(tenantId, conversationId).stream()
+                .map(stored -> CanonicalJson.read(stored.payload()))
+                .toList();
     }
 
     /** Inbound messages stored for the tenant. */

@@ -4,6 +4,7 @@ import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Insert;
@@ -64,11 +65,39 @@ public interface LedgerMapper {
             + " ORDER BY m.seq DESC LIMIT #{limit}")
     List<StoredMessage> historyBefore(TenantId tenantId, ConversationId conversationId, MessageId before, int limit);
 
+    @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId}"
+            + " AND conversation_id = #{conversationId} ORDER BY seq")
+    List<StoredMessage> conversationMessages(TenantId tenantId, ConversationId conversationId);
+
     @Select("SELECT COUNT(*) FROM messages WHERE tenant_id = #{tenantId} AND direction = 'INBOUND'")
     long countInbound(TenantId tenantId);
 
     @Select("SELECT COUNT(*) FROM conversations WHERE tenant_id = #{tenantId}")
     long countConversations(TenantId tenantId);
+
+    /** The newest conversation with this participant holding any of the ids, inbound or as one of our deliveries. */
+    @Select({
+        "<script>SELECT c.id FROM conversations c WHERE c.tenant_id = #{tenantId} AND c.participant = #{participant}",
+        " AND c.id IN (",
+        "  SELECT m.conversation_id FROM messages m WHERE m.tenant_id = #{tenantId} AND m.binding_id = #{bindingId}",
+        "  AND m.channel_message_id IN <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach>",
+        "  UNION SELECT d.conversation_id FROM deliveries d WHERE d.tenant_id = #{tenantId}",
+        "  AND d.binding_id = #{bindingId}",
+        "  AND d.channel_message_id IN <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach>",
+        ") ORDER BY c.updated_at DESC LIMIT 1</script>"
+    })
+    Optional<ConversationId> thread(TenantId tenantId, String bindingId, String participant, Collection<String> ids);
+
+    @Select("SELECT MAX(created_at) FROM messages WHERE tenant_id = #{tenantId} AND binding_id = #{bindingId}"
+            + " AND sender = #{participant} AND direction = 'INBOUND'")
+    Instant lastInbound(TenantId tenantId, String bindingId, String participant);
+
+    @Update("UPDATE conversations SET status = 'needs_human', updated_at = #{at}"
+            + " WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
+    int flagForHuman(TenantId tenantId, ConversationId conversationId, Instant at);
+
+    @Select("SELECT status FROM conversations WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
+    Optional<String> conversationStatus(TenantId tenantId, ConversationId conversationId);
 
     @Select("SELECT id FROM conversations WHERE tenant_id = #{tenantId} ORDER BY created_at")
     List<ConversationId> conversations(TenantId tenantId);

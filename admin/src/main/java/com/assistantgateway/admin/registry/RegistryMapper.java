@@ -10,7 +10,8 @@ import org.apache.ibatis.annotations.Select;
 
 /**
  * Tenants, assistants and channel bindings. Every statement on tenant-owned rows takes the tenant id; the two
- * platform-level ones ({@link #activeTenants()}, {@link #resolve}) are how tenants are found at all.
+ * platform-level ones ({@link #activeTenants()}, {@link #resolve}, {@link #activeBindings}) are how tenants are
+ * found at all.
  */
 @Mapper
 public interface RegistryMapper {
@@ -49,6 +50,12 @@ public interface RegistryMapper {
             + " WHERE b.channel = #{channel} AND b.inbound_key = #{inboundKey}"
             + " AND b.status = 'active' AND t.status = 'active'")
     Optional<BindingRow> resolve(String channel, String inboundKey);
+
+    @Select(
+            "SELECT b.tenant_id, b.id, b.assistant_id, b.channel, b.inbound_key, b.settings, b.credentials, b.status,"
+                    + " b.created_at FROM channel_bindings b JOIN tenants t ON t.slug = b.tenant_id"
+                    + " WHERE b.channel = #{channel} AND b.status = 'active' AND t.status = 'active' ORDER BY b.tenant_id, b.id")
+    List<BindingRow> activeBindings(String channel);
 
     @Select("SELECT tenant_id, id, assistant_id, channel, inbound_key, settings, credentials, status, created_at"
             + " FROM channel_bindings WHERE tenant_id = #{tenantId} AND id = #{bindingId}")

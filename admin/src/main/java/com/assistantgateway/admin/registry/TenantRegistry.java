@@ -6,6 +6,7 @@ import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.ChannelBinding;
+import com.assistantgateway.routes.port.ChannelBindingActivated;
 import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.TenantActivated;
 import com.assistantgateway.routes.port.TenantDirectory;
@@ -86,6 +87,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 ACTIVE,
                 clock.instant()));
         audit.record(tenantId, actor, "binding.created", "binding", binding.id(), null);
+        events.publishEvent(new ChannelBindingActivated(tenantId, binding.id(), binding.channel()));
     }
 
     public Optional<TenantRow> tenant(TenantId tenantId) {
@@ -121,6 +123,13 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
         return mapper.binding(tenantId, bindingId)
                 .filter(row -> ACTIVE.equals(row.status()))
                 .map(TenantRegistry::binding);
+    }
+
+    @Override
+    public List<ChannelBinding> active(String channel) {
+        return mapper.activeBindings(channel).stream()
+                .map(TenantRegistry::binding)
+                .toList();
     }
 
     private static ChannelBinding binding(BindingRow row) {

@@ -1,5 +1,6 @@
 package com.assistantgateway.gateway.demo;
 
+import com.assistantgateway.adapters.email.EmailBinding;
 import com.assistantgateway.adapters.webhook.WebhookBinding;
 import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
@@ -12,6 +13,7 @@ import com.assistantgateway.routes.message.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ class DemoTenant implements ApplicationRunner {
     static final TenantId TENANT = new TenantId("demo");
     static final AssistantId SUPPORT = new AssistantId("support");
     static final AssistantId ECHO = new AssistantId("echo");
+    static final String EMAIL_BINDING = "email-demo";
 
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
     private static final String ACTOR = "system:demo-seed";
@@ -59,6 +62,9 @@ class DemoTenant implements ApplicationRunner {
         }
         if (registry.tenant(TENANT).isEmpty()) {
             seed();
+        }
+        if (demo.email().configured() && registry.find(TENANT, EMAIL_BINDING).isEmpty()) {
+            bindMailbox(demo.email());
         }
         int port = web.getWebServer().getPort();
         log.info(
@@ -115,6 +121,34 @@ class DemoTenant implements ApplicationRunner {
             chunks += knowledge.ingest(TENANT, SUPPORT, page.getFilename(), read(page));
         }
         log.info("seeded demo tenant '{}' with {} knowledge chunks", TENANT, chunks);
+    }
+
+    private void bindMailbox(GatewayProperties.Email email) {
+        Map<String, String> settings = new LinkedHashMap<>(EmailBinding.settings(
+                email.imapProtocol(),
+                email.imapHost(),
+                email.imapPort(),
+                email.smtpProtocol(),
+                email.smtpHost(),
+                email.smtpPort()));
+        settings.put(EmailBinding.FROM_NAME, "Demo Car Parts");
+        settings.put(EmailBinding.POLL_MILLIS, Long.toString(email.pollMillis()));
+        String username = email.username().isBlank() ? email.address() : email.username();
+        registry.createBinding(
+                TENANT,
+                new NewBinding(
+                        EMAIL_BINDING,
+                        SUPPORT,
+                        EmailBinding.CHANNEL,
+                        email.address(),
+                        settings,
+                        EmailBinding.credentials(username, email.password())),
+                ACTOR);
+        log.info(
+                "demo support assistant answers mail to {} (IMAP {}:{})",
+                email.address(),
+                email.imapHost(),
+                email.imapPort());
     }
 
     private static Resource[] knowledgePages() {

@@ -25,6 +25,12 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
      */
     public static final String TO_CALLER = "to-caller";
 
+    /**
+     * For routes polling a source that keeps what is not acknowledged (a mailbox, a topic, a crawl): a failure is
+     * logged and thrown back to the consumer, which leaves the item unacknowledged and meets it again next poll.
+     */
+    public static final String SOURCE_RETRY = "source-retry";
+
     private final DeadLetters deadLetters;
     private final Problems problems;
 
@@ -46,6 +52,12 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                 .end();
 
         routeConfiguration(TO_CALLER).errorHandler(noErrorHandler());
+
+        routeConfiguration(SOURCE_RETRY)
+                .errorHandler(defaultErrorHandler().logExhausted(false))
+                .onException(Exception.class)
+                .handled(false)
+                .log(LoggingLevel.WARN, "${routeId}: left unacknowledged for the next poll: ${exception}");
 
         // Each clause on the configuration itself: an onException chained after end() would nest, not apply.
         RouteConfigurationDefinition http = routeConfiguration(HTTP_PROBLEMS);

@@ -8,6 +8,7 @@ public final class GatewayHeaders {
     public static final String CONVERSATION_ID = "gatewayConversationId";
     public static final String MESSAGE_ID = "gatewayMessageId";
     public static final String CHANNEL = "gatewayChannel";
+    public static final String BINDING_ID = "gatewayBindingId";
     public static final String DIRECTION = "gatewayDirection";
     public static final String TRACE_ID = "gatewayTraceId";
 

@@ -22,10 +22,12 @@ public class Ingress {
 
     private final MessageLedger ledger;
     private final ProducerTemplate producer;
+    private final ChannelOutcomes outcomes;
 
-    public Ingress(MessageLedger ledger, ProducerTemplate producer) {
+    public Ingress(MessageLedger ledger, ProducerTemplate producer, ChannelOutcomes outcomes) {
         this.ledger = ledger;
         this.producer = producer;
+        this.outcomes = outcomes;
     }
 
     @Transactional
@@ -49,6 +51,7 @@ public class Ingress {
             } catch (RuntimeException e) {
                 log.warn("could not confirm the enqueue of message {}; the recovery sweep will", message.id(), e);
             }
+            outcomes.received(message);
         }
         return acceptance;
     }

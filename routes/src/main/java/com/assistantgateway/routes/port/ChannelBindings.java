@@ -1,6 +1,7 @@
 package com.assistantgateway.routes.port;
 
 import com.assistantgateway.routes.message.TenantId;
+import java.util.List;
 import java.util.Optional;
 
 /** Resolves where inbound traffic belongs. */
@@ -13,4 +14,10 @@ public interface ChannelBindings {
     Optional<ChannelBinding> resolve(String channel, String inboundKey);
 
     Optional<ChannelBinding> find(TenantId tenantId, String bindingId);
+
+    /**
+     * Every active binding of a channel, across tenants: how channels that hold a connection per binding (a mailbox,
+     * a topic, a crawl schedule) start their routes. Platform-level, like {@link #resolve}.
+     */
+    List<ChannelBinding> active(String channel);
 }

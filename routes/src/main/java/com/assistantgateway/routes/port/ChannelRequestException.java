@@ -19,6 +19,10 @@ public class ChannelRequestException extends RuntimeException {
         return new ChannelRequestException(401, "unauthorized", detail);
     }
 
+    public static ChannelRequestException forbidden(String detail) {
+        return new ChannelRequestException(403, "forbidden", detail);
+    }
+
     public static ChannelRequestException notFound(String detail) {
         return new ChannelRequestException(404, "not-found", detail);
     }

@@ -5,6 +5,7 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,4 +42,18 @@ public interface MessageLedger {
     List<GatewayMessage> history(TenantId tenantId, ConversationId conversationId, MessageId before, int limit);
 
     Optional<MessageView> find(TenantId tenantId, MessageId messageId);
+
+    /**
+     * The conversation a channel's thread belongs to: the one holding any of the given channel message ids (inbound,
+     * or sent by us; see {@link DeliveryLog}) on this binding, with this participant. Scoping by participant keeps two
+     * people who reply to the same mail in two conversations.
+     */
+    Optional<ConversationId> thread(
+            TenantId tenantId, String bindingId, String participant, Collection<String> channelMessageIds);
+
+    /** When the participant last wrote to this binding: channels with a reply window (WhatsApp) check it. */
+    Optional<Instant> lastInbound(TenantId tenantId, String bindingId, String participant);
+
+    /** Marks a conversation as waiting for a human, with why; admins see it (and take it over) in the console. */
+    void flagForHuman(TenantId tenantId, ConversationId conversationId, String reason);
 }

@@ -1,0 +1,95 @@
+package com.assistantgateway.adapters.email;
+
+import com.assistantgateway.routes.backbone.BackboneRoutes;
+import com.assistantgateway.routes.backbone.ErrorPolicies;
+import com.assistantgateway.routes.backbone.GatewayHeaders;
+import com.assistantgateway.routes.backbone.GatewayQueues;
+import java.util.List;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.builder.endpoint.dsl.MailEndpointBuilderFactory.MailEndpointBuilder;
+import org.apache.camel.component.jackson.JacksonDataFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * The email channel's route templates, instantiated per binding by {@link EmailBindingRoutes}. Inbound: a mailbox
+ * poll whose mail is marked seen only after the message is stored and enqueued (peek, and a failure leaves it
+ * unseen for the next poll). Outbound: the binding's share of the email queue, sent over its SMTP server. Credentials
+ * reach the endpoints as a bean bound to the route, never in an endpoint URI.
+ */
+@Component
+public class EmailRoutes extends EndpointRouteBuilder {
+
+    static final String INBOUND = "email-inbound-";
+    static final String OUTBOUND = "email-outbound-";
+    static final String TENANT = "tenant";
+    static final String BINDING = "binding";
+    static final String HOST = "host";
+    static final String PORT = "port";
+    static final String USERNAME = "username";
+    static final String POLL_MILLIS = "pollMillis";
+    static final String SELECTOR = "selector";
+    /** The route-local bean holding the binding's login. */
+    static final String AUTHENTICATOR = "authenticator";
+
+    private final EmailInbound inbound;
+    private final EmailOutbound outbound;
+    private final JacksonDataFormat canonicalJson;
+
+    public EmailRoutes(EmailInbound inbound, EmailOutbound outbound, JacksonDataFormat canonicalJson) {
+        this.inbound = inbound;
+        this.outbound = outbound;
+        this.canonicalJson = canonicalJson;
+    }
+
+    @Override
+    public void configure() {
+        for (String protocol : List.of("imap", "imaps")) {
+            MailEndpointBuilder mailbox =
+                    protocol.equals("imaps") ? imaps("{{host}}:{{port}}") : imap("{{host}}:{{port}}");
+            routeTemplate(INBOUND + protocol)
+                    .templateParameter(TENANT)
+                    .templateParameter(BINDING)
+                    .templateParameter(HOST)
+                    .templateParameter(PORT)
+                    .templateParameter(USERNAME)
+                    .templateParameter(POLL_MILLIS, "10000")
+                    .from(mailbox.username("{{username}}")
+                            .unseen(true)
+                            .peek(true)
+                            .delete(false)
+                            .delay("{{pollMillis}}")
+                            .maxMessagesPerPoll(50)
+                            .advanced()
+                            .authenticator("#{{" + AUTHENTICATOR + "}}")
+                            .mapMailMessage(false))
+                    .routeConfigurationId(ErrorPolicies.SOURCE_RETRY)
+                    .setHeader(GatewayHeaders.TENANT_ID, constant("{{tenant}}"))
+                    .setHeader(GatewayHeaders.BINDING_ID, constant("{{binding}}"))
+                    .bean(inbound, "normalize")
+                    .filter(body().isNotNull())
+                    .to(BackboneRoutes.INGRESS)
+                    .end();
+        }
+
+        for (String protocol : List.of("smtp", "smtps")) {
+            MailEndpointBuilder server =
+                    protocol.equals("smtps") ? smtps("{{host}}:{{port}}") : smtp("{{host}}:{{port}}");
+            routeTemplate(OUTBOUND + protocol)
+                    .templateParameter(TENANT)
+                    .templateParameter(BINDING)
+                    .templateParameter(HOST)
+                    .templateParameter(PORT)
+                    .templateParameter(USERNAME)
+                    .templateParameter(SELECTOR)
+                    .from(GatewayQueues.transacted(GatewayQueues.channelQueue(EmailBinding.CHANNEL))
+                            .selector("{{selector}}"))
+                    .routeConfigurationId(ErrorPolicies.BROKER_REDELIVERY)
+                    .unmarshal(canonicalJson)
+                    .bean(outbound, "prepare")
+                    .filter(body().isNotNull())
+                    .to(server.username("{{username}}").advanced().authenticator("#{{" + AUTHENTICATOR + "}}"))
+                    .bean(outbound, "sent")
+                    .end();
+        }
+    }
+}

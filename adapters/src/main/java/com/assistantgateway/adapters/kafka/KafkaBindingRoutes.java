@@ -1,0 +1,43 @@
+package com.assistantgateway.adapters.kafka;
+
+import com.assistantgateway.routes.backbone.BindingRouteSet;
+import com.assistantgateway.routes.backbone.BindingRoutes;
+import com.assistantgateway.routes.port.ChannelBinding;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** Starts a binding's topic consumer ({@code kafka.inbound.<tenant>.<binding>}) and reply producer. */
+@Component
+public class KafkaBindingRoutes implements BindingRouteSet {
+
+    private final KafkaChannelProperties properties;
+
+    public KafkaBindingRoutes(KafkaChannelProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public String channel() {
+        return KafkaBinding.CHANNEL;
+    }
+
+    @Override
+    public void addRoutes(CamelContext context, ChannelBinding binding) {
+        String brokers = KafkaBinding.brokers(binding, properties);
+        TemplatedRouteBuilder.builder(context, KafkaRoutes.INBOUND)
+                .routeId(BindingRoutes.routeId(KafkaBinding.CHANNEL, "inbound", binding))
+                .parameter(KafkaRoutes.TENANT, binding.tenantId().value())
+                .parameter(KafkaRoutes.BINDING, binding.id())
+                .parameter(KafkaRoutes.TOPIC, binding.inboundKey())
+                .parameter(KafkaRoutes.BROKERS, brokers)
+                .parameter(KafkaRoutes.GROUP_ID, KafkaBinding.groupId(binding))
+                .add();
+        TemplatedRouteBuilder.builder(context, KafkaRoutes.OUTBOUND)
+                .routeId(BindingRoutes.routeId(KafkaBinding.CHANNEL, "outbound", binding))
+                .parameter(KafkaRoutes.TOPIC, KafkaBinding.replyTopic(binding))
+                .parameter(KafkaRoutes.BROKERS, brokers)
+                .parameter(KafkaRoutes.SELECTOR, BindingRoutes.selector(binding))
+                .add();
+    }
+}

@@ -1,0 +1,85 @@
+package com.assistantgateway.routes.backbone;
+
+import com.assistantgateway.routes.port.ChannelBinding;
+import com.assistantgateway.routes.port.ChannelBindingActivated;
+import com.assistantgateway.routes.port.ChannelBindings;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the per-binding routes of every {@link BindingRouteSet}. Route ids are {@code
+ * <channel>.<direction>.<tenant>.<binding>}, so operators find a tenant's mailbox or topic in Hawtio by name. A binding
+ * whose routes cannot start (a wrong host, say) is logged and skipped; it never keeps the others from starting.
+ */
+@Component
+public class BindingRoutes implements CamelContextConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BindingRoutes.class);
+
+    private final ChannelBindings bindings;
+    private final List<BindingRouteSet> channels;
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private volatile CamelContext camelContext;
+
+    public BindingRoutes(ChannelBindings bindings, List<BindingRouteSet> channels) {
+        this.bindings = bindings;
+        this.channels = channels;
+    }
+
+    public static String routeId(String channel, String direction, ChannelBinding binding) {
+        return channel + "." + direction + "." + binding.tenantId().value() + "." + binding.id();
+    }
+
+    /**
+     * A JMS selector for one binding's share of its channel's outbound queue. Tenant and binding ids are restricted to
+     * letters, digits and {@code - _ .}, so they are safe inside the selector's string literals.
+     */
+    public static String selector(ChannelBinding binding) {
+        return GatewayHeaders.TENANT_ID + " = '" + binding.tenantId().value() + "' AND " + GatewayHeaders.BINDING_ID
+                + " = '" + binding.id() + "'";
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext context) {
+        this.camelContext = context;
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext context) {
+        this.camelContext = context;
+        for (BindingRouteSet channel : channels) {
+            bindings.active(channel.channel()).forEach(binding -> start(channel, binding));
+        }
+    }
+
+    @EventListener
+    public void on(ChannelBindingActivated event) {
+        if (camelContext == null || !camelContext.isStarted()) {
+            return;
+        }
+        channels.stream()
+                .filter(channel -> channel.channel().equals(event.channel()))
+                .forEach(channel -> bindings.find(event.tenantId(), event.bindingId())
+                        .ifPresent(binding -> start(channel, binding)));
+    }
+
+    private void start(BindingRouteSet channel, ChannelBinding binding) {
+        if (!started.add(binding.tenantId().value() + "/" + binding.id())) {
+            return;
+        }
+        try {
+            channel.addRoutes(camelContext, binding);
+            log.info("routes of binding {} started", binding);
+        } catch (Exception e) {
+            started.remove(binding.tenantId().value() + "/" + binding.id());
+            log.error("routes of binding {} could not start; the other bindings are unaffected", binding, e);
+        }
+    }
+}

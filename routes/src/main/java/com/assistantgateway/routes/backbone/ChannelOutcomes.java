@@ -1,0 +1,149 @@
+package com.assistantgateway.routes.backbone;
+
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.port.ChannelBinding;
+import com.assistantgateway.routes.port.Delivery;
+import com.assistantgateway.routes.port.DeliveryLog;
+import com.assistantgateway.routes.port.GatewayEvent;
+import com.assistantgateway.routes.port.GatewayEvents;
+import com.assistantgateway.routes.port.SkippedMessage;
+import com.assistantgateway.routes.port.SkippedMessages;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * What channels report about traffic, recorded the same way for every channel: skipped inbound messages and sent or
+ * updated deliveries go to the ledger, to the {@code gateway.channel.*} metrics and to the event stream.
+ */
+@Component
+public class ChannelOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelOutcomes.class);
+
+    private final SkippedMessages skipped;
+    private final DeliveryLog deliveries;
+    private final GatewayEvents events;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    @Autowired
+    public ChannelOutcomes(
+            SkippedMessages skipped, DeliveryLog deliveries, GatewayEvents events, MeterRegistry meters) {
+        this(skipped, deliveries, events, meters, Clock.systemUTC());
+    }
+
+    ChannelOutcomes(
+            SkippedMessages skipped, DeliveryLog deliveries, GatewayEvents events, MeterRegistry meters, Clock clock) {
+        this.skipped = skipped;
+        this.deliveries = deliveries;
+        this.events = events;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** An inbound message the channel deliberately leaves unanswered; {@code reason} is a stable code. */
+    public void skipped(ChannelBinding binding, String reason, String sender, String channelMessageId) {
+        log.info("{}: skipped a message from {} ({})", binding, sender, reason);
+        skipped.record(new SkippedMessage(
+                binding.tenantId(),
+                binding.id(),
+                binding.channel(),
+                reason,
+                sender,
+                channelMessageId,
+                clock.instant()));
+        meters.counter("gateway.channel.skipped", "channel", binding.channel(), "reason", reason)
+                .increment();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("reason", reason);
+        if (channelMessageId != null) {
+            attributes.put("channelMessageId", channelMessageId);
+        }
+        events.publish(new GatewayEvent(
+                GatewayEvent.MESSAGE_SKIPPED,
+                binding.tenantId(),
+                binding.channel(),
+                binding.id(),
+                clock.instant(),
+                attributes));
+    }
+
+    public void received(GatewayMessage inbound) {
+        meters.counter("gateway.channel.received", "channel", inbound.channel()).increment();
+        events.publish(new GatewayEvent(
+                GatewayEvent.MESSAGE_RECEIVED,
+                inbound.tenantId(),
+                inbound.channel(),
+                inbound.bindingId(),
+                clock.instant(),
+                Map.of(
+                        "messageId", inbound.id().value(),
+                        "conversationId", inbound.conversationId().value(),
+                        "assistantId", inbound.assistantId().value())));
+    }
+
+    /** Whether this part of a reply went to the provider already (the delivery is a redelivery). */
+    public boolean alreadySent(GatewayMessage reply, int part) {
+        return deliveries.wasSent(reply.tenantId(), reply.id(), part);
+    }
+
+    public void sent(GatewayMessage reply, int part, String channelMessageId, String status) {
+        deliveries.recordSent(new Delivery(
+                reply.tenantId(),
+                reply.id(),
+                reply.conversationId(),
+                reply.bindingId(),
+                reply.channel(),
+                part,
+                channelMessageId,
+                status,
+                null,
+                clock.instant()));
+        meters.counter("gateway.channel.sent", "channel", reply.channel()).increment();
+        events.publish(new GatewayEvent(
+                GatewayEvent.REPLY_SENT,
+                reply.tenantId(),
+                reply.channel(),
+                reply.bindingId(),
+                clock.instant(),
+                Map.of(
+                        "messageId", reply.id().value(),
+                        "conversationId", reply.conversationId().value(),
+                        "part", Integer.toString(part),
+                        "channelMessageId", channelMessageId == null ? "" : channelMessageId,
+                        "status", status)));
+    }
+
+    /** A provider's status report; empty (and nothing recorded) when the id is not a delivery of this binding. */
+    public Optional<Delivery> deliveryStatus(
+            ChannelBinding binding, String channelMessageId, String status, String errorCode) {
+        Optional<Delivery> updated =
+                deliveries.updateStatus(binding.tenantId(), binding.id(), channelMessageId, status, errorCode);
+        updated.ifPresent(delivery -> {
+            meters.counter("gateway.channel.delivery", "channel", binding.channel(), "status", status)
+                    .increment();
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("messageId", delivery.messageId().value());
+            attributes.put("channelMessageId", channelMessageId);
+            attributes.put("status", status);
+            if (errorCode != null) {
+                attributes.put("errorCode", errorCode);
+            }
+            events.publish(new GatewayEvent(
+                    GatewayEvent.DELIVERY_STATUS,
+                    binding.tenantId(),
+                    binding.channel(),
+                    binding.id(),
+                    clock.instant(),
+                    attributes));
+        });
+        return updated;
+    }
+}
