@@ -62,6 +62,11 @@ public class JdbcChannelState implements DeliveryLog, SkippedMessages, OptOuts, 
         return mapper.deliveries(tenantId, messageId);
     }
 
+    /** The delivery a provider knows by this id on this binding. */
+    public Optional<Delivery> deliveryBySid(TenantId tenantId, String bindingId, String channelMessageId) {
+        return mapper.delivery(tenantId, bindingId, channelMessageId);
+    }
+
     @Override
     public void record(SkippedMessage skipped) {
         mapper.insertSkipped(skipped);

@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway on embedded defaults, shared by the channel tests (same configuration, so Spring starts it once), with
- * each channel's real protocol peer in process: GreenMail for IMAP and SMTP.
+ * each channel's real protocol peer in process: GreenMail for IMAP and SMTP, a local server speaking Twilio's REST
+ * API.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,7 +25,11 @@ abstract class ChannelsTestSupport {
     static final String DEMO_MAILBOX = "support@demo-parts.example";
     static final String DEMO_MAIL_PASSWORD = "mailbox-secret";
 
+    /** Twilio signs webhooks over the URL it called; behind a proxy that is the public one, not ours. */
+    static final String PUBLIC_BASE_URL = "https://gateway.demo-parts.example";
+
     static final GreenMail mailServer = startMailServer();
+    static final FakeTwilioApi twilioApi = new FakeTwilioApi();
     static final Path dataDir = tempDir();
 
     @DynamicPropertySource
@@ -35,6 +40,10 @@ abstract class ChannelsTestSupport {
         registry.add("gateway.demo.email.imap-port", () -> mailServer.getImap().getPort());
         registry.add("gateway.demo.email.smtp-port", () -> mailServer.getSmtp().getPort());
         registry.add("gateway.demo.email.poll-millis", () -> "200");
+        registry.add("gateway.adapters.twilio.api-base-url", twilioApi::baseUrl);
+        registry.add("gateway.adapters.twilio.public-base-url", () -> PUBLIC_BASE_URL);
+        registry.add("gateway.adapters.twilio.account-sid", () -> "ACplatform0000000000000000000000000");
+        registry.add("gateway.adapters.twilio.auth-token", () -> "platform-token");
     }
 
     private static GreenMail startMailServer() {

@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChannelOutcomes {
 
+    /** Delivery status of a reply a channel rule held back. */
+    public static final String WITHHELD = "withheld";
+
     private static final Logger log = LoggerFactory.getLogger(ChannelOutcomes.class);
 
     private final SkippedMessages skipped;
@@ -119,6 +122,30 @@ public class ChannelOutcomes {
                         "part", Integer.toString(part),
                         "channelMessageId", channelMessageId == null ? "" : channelMessageId,
                         "status", status)));
+    }
+
+    /** A reply a channel rule held back (opted-out number, closed WhatsApp window): recorded, never sent. */
+    public void withheld(GatewayMessage reply, String reason) {
+        deliveries.recordSent(new Delivery(
+                reply.tenantId(),
+                reply.id(),
+                reply.conversationId(),
+                reply.bindingId(),
+                reply.channel(),
+                0,
+                null,
+                WITHHELD,
+                reason,
+                clock.instant()));
+        meters.counter("gateway.channel.withheld", "channel", reply.channel(), "reason", reason)
+                .increment();
+        events.publish(new GatewayEvent(
+                GatewayEvent.DELIVERY_STATUS,
+                reply.tenantId(),
+                reply.channel(),
+                reply.bindingId(),
+                clock.instant(),
+                Map.of("messageId", reply.id().value(), "status", WITHHELD, "errorCode", reason)));
     }
 
     /** A provider's status report; empty (and nothing recorded) when the id is not a delivery of this binding. */

@@ -1,10 +1,9 @@
 package com.assistantgateway.routes.backbone;
 
-import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.Direction;
-import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.MessageLedger;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -26,10 +25,14 @@ public class DeadLetters {
         return deliveryCount != null && deliveryCount >= properties.redelivery().maxAttempts();
     }
 
-    public void recordFailure(@Body Object body, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
-        GatewayMessage message = body instanceof GatewayMessage m ? m : CanonicalJson.read(body.toString());
-        if (message.direction() == Direction.INBOUND) {
-            ledger.markFailed(message.tenantId(), message.id(), String.valueOf(cause));
+    /** Reads the envelope headers, not the body: a route may have turned the body into something else by now. */
+    public void recordFailure(
+            @Header(GatewayHeaders.TENANT_ID) String tenantId,
+            @Header(GatewayHeaders.MESSAGE_ID) String messageId,
+            @Header(GatewayHeaders.DIRECTION) String direction,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        if (Direction.INBOUND.name().equals(direction) && tenantId != null && messageId != null) {
+            ledger.markFailed(new TenantId(tenantId), new MessageId(messageId), String.valueOf(cause));
         }
     }
 }

@@ -1,0 +1,58 @@
+package com.assistantgateway.adapters.twilio;
+
+import com.assistantgateway.routes.port.ChannelBinding;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A Twilio binding, channel {@code sms} or {@code whatsapp}. Its inbound key is the {@code {bindingKey}} in the
+ * webhook URL {@code /channels/twilio/{bindingKey}/sms} (or {@code /whatsapp}), which is what the Twilio number's
+ * "A message comes in" webhook is set to.
+ */
+public final class TwilioBinding {
+
+    public static final String SMS = "sms";
+    public static final String WHATSAPP = "whatsapp";
+
+    /** The subaccount that owns the number. */
+    public static final String ACCOUNT_SID = "accountSid";
+    /** The sending number (E.164, without {@code whatsapp:}), unless a Messaging Service sends. */
+    public static final String FROM = "from";
+
+    public static final String MESSAGING_SERVICE_SID = "messagingServiceSid";
+    /** WhatsApp: an approved template (Content SID) for replies outside the 24-hour window. */
+    public static final String TEMPLATE_CONTENT_SID = "templateContentSid";
+    /** WhatsApp: the template's variables as JSON; {@code {{reply}}} is replaced by the reply's text. */
+    public static final String TEMPLATE_VARIABLES = "templateVariables";
+
+    /** The subaccount's auth token: validates the webhook signatures Twilio sends for this number. */
+    public static final String AUTH_TOKEN = "authToken";
+
+    private TwilioBinding() {}
+
+    public static Map<String, String> settings(String accountSid, String from) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(ACCOUNT_SID, accountSid);
+        settings.put(FROM, from);
+        return settings;
+    }
+
+    public static Map<String, String> credentials(String authToken) {
+        return Map.of(AUTH_TOKEN, authToken);
+    }
+
+    static String address(String channel, String number) {
+        if (number == null) {
+            return null;
+        }
+        boolean prefixed = number.startsWith("whatsapp:");
+        if (WHATSAPP.equals(channel)) {
+            return prefixed ? number : "whatsapp:" + number;
+        }
+        return prefixed ? number.substring("whatsapp:".length()) : number;
+    }
+
+    static boolean isTwilio(ChannelBinding binding) {
+        return SMS.equals(binding.channel()) || WHATSAPP.equals(binding.channel());
+    }
+}
