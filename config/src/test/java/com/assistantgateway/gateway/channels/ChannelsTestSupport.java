@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway on embedded defaults, shared by the channel tests (same configuration, so Spring starts it once), with
  * each channel's real protocol peer in process: GreenMail for IMAP and SMTP, a local server speaking Twilio's REST
- * API.
+ * API, and a Kafka broker.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -30,6 +31,7 @@ abstract class ChannelsTestSupport {
 
     static final GreenMail mailServer = startMailServer();
     static final FakeTwilioApi twilioApi = new FakeTwilioApi();
+    static final EmbeddedKafkaKraftBroker kafka = startKafka();
     static final Path dataDir = tempDir();
 
     @DynamicPropertySource
@@ -44,6 +46,8 @@ abstract class ChannelsTestSupport {
         registry.add("gateway.adapters.twilio.public-base-url", () -> PUBLIC_BASE_URL);
         registry.add("gateway.adapters.twilio.account-sid", () -> "ACplatform0000000000000000000000000");
         registry.add("gateway.adapters.twilio.auth-token", () -> "platform-token");
+        registry.add("gateway.adapters.kafka.brokers", kafka::getBrokersAsString);
+        registry.add("gateway.adapters.kafka.events.enabled", () -> "true");
     }
 
     private static GreenMail startMailServer() {
@@ -52,6 +56,14 @@ abstract class ChannelsTestSupport {
         server.start();
         server.setUser(DEMO_MAILBOX, DEMO_MAILBOX, DEMO_MAIL_PASSWORD);
         return server;
+    }
+
+    /** A real Kafka broker in KRaft mode, in process (Kafka's own test kit through spring-kafka-test). */
+    private static EmbeddedKafkaKraftBroker startKafka() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(
+                1, 1, KafkaChannelTest.QUESTIONS, KafkaChannelTest.ANSWERS, "gateway.events");
+        broker.afterPropertiesSet();
+        return broker;
     }
 
     private static Path tempDir() {
