@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.assistantgateway.adapters.webhook.WebhookBinding;
-import com.assistantgateway.adapters.webhook.WebhookSignatures;
 import com.assistantgateway.admin.ledger.JdbcMessageLedger;
 import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
@@ -12,6 +11,7 @@ import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.TenantProcessors;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
@@ -159,7 +159,7 @@ class GatewayEndToEndTest {
                 .isEqualTo(status.at("/reply/messageId").asText());
         long timestamp = Long.parseLong(callback.header("X-Gateway-Timestamp"));
         assertThat(callback.header("X-Gateway-Signature"))
-                .isEqualTo(WebhookSignatures.signCallback(DEMO_SECRET, timestamp, callback.body()));
+                .isEqualTo(ChannelSignatures.signCallback(DEMO_SECRET, timestamp, callback.body()));
         assertThat(callback.headers()).doesNotContainKeys("gatewaytenantid", "jmsxgroupid", "authorization");
     }
 
@@ -190,7 +190,7 @@ class GatewayEndToEndTest {
         byte[] body = GatewayClient.json(Map.of("text", "Do you ship to Germany?"));
 
         HttpResponse<String> response =
-                client.post("demo", Map.of("X-Gateway-Signature", WebhookSignatures.sign(DEMO_SECRET, body)), body);
+                client.post("demo", Map.of("X-Gateway-Signature", ChannelSignatures.sign(DEMO_SECRET, body)), body);
 
         assertThat(response.statusCode()).isEqualTo(202);
         client.awaitAnswer(
@@ -208,7 +208,7 @@ class GatewayEndToEndTest {
                 Arguments.of(
                         "signature of another body",
                         "demo",
-                        Map.of("X-Gateway-Signature", WebhookSignatures.sign(DEMO_SECRET, "{}".getBytes())),
+                        Map.of("X-Gateway-Signature", ChannelSignatures.sign(DEMO_SECRET, "{}".getBytes())),
                         valid,
                         401),
                 Arguments.of(

@@ -56,7 +56,12 @@ public class EmailOutbound {
         String recipient = inbound.flatMap(m -> Optional.ofNullable(m.metadata().get(EmailInbound.META_REPLY_TO)))
                 .orElse(reply.to());
         mail.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient, true));
-        mail.setSubject(subject(reply.subject()), StandardCharsets.UTF_8.name());
+        // A reply gets "Re:"; a new mail (a watcher's summary, an operator's first message) keeps its subject.
+        mail.setSubject(
+                inbound.isPresent()
+                        ? subject(reply.subject())
+                        : Optional.ofNullable(reply.subject()).orElse("(no subject)"),
+                StandardCharsets.UTF_8.name());
         mail.setText(reply.text(), StandardCharsets.UTF_8.name());
         mail.setHeader("Auto-Submitted", "auto-replied");
         mail.setHeader("X-Auto-Response-Suppress", "All");

@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.webhook;
 
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.GatewayMessage;
@@ -62,7 +63,7 @@ public class CallbackRequests {
         headers.put(ATTEMPT, attempt == null ? "1" : attempt.toString());
         binding.get()
                 .credential(WebhookBinding.SIGNING_SECRET)
-                .ifPresent(secret -> headers.put(SIGNATURE, WebhookSignatures.signCallback(secret, timestamp, body)));
+                .ifPresent(secret -> headers.put(SIGNATURE, ChannelSignatures.signCallback(secret, timestamp, body)));
         return body;
     }
 }

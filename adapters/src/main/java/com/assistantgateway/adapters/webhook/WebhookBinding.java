@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.webhook;
 
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public final class WebhookBinding {
 
     public static Map<String, String> credentials(String token, String signingSecret) {
         Map<String, String> credentials = new HashMap<>();
-        credentials.put(TOKEN_SHA256, WebhookSignatures.sha256Hex(token));
+        credentials.put(TOKEN_SHA256, ChannelSignatures.sha256Hex(token));
         if (signingSecret != null && !signingSecret.isBlank()) {
             credentials.put(SIGNING_SECRET, signingSecret);
         }

@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.webhook;
 
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
@@ -61,10 +62,10 @@ public class WebhookRequests {
             throw ChannelRequestException.tooLarge(
                     "The body has " + raw.length + " bytes; the limit is " + properties.maxBodyBytes() + ".");
         }
-        boolean tokenOk = WebhookSignatures.tokenMatches(
+        boolean tokenOk = ChannelSignatures.tokenMatches(
                 binding.credential(WebhookBinding.TOKEN_SHA256).orElse(null), bearer(authorization));
         boolean signatureOk = binding.credential(WebhookBinding.SIGNING_SECRET)
-                .map(secret -> WebhookSignatures.verify(secret, raw, signature))
+                .map(secret -> ChannelSignatures.verify(secret, raw, signature))
                 .orElse(false);
         if (!tokenOk && !signatureOk) {
             throw ChannelRequestException.unauthorized(
@@ -97,7 +98,7 @@ public class WebhookRequests {
     public ChannelBinding authorizeRead(
             @Header(GatewayHeaders.BINDING_KEY) String bindingKey, @Header(AUTHORIZATION) String authorization) {
         ChannelBinding binding = binding(bindingKey);
-        if (!WebhookSignatures.tokenMatches(
+        if (!ChannelSignatures.tokenMatches(
                 binding.credential(WebhookBinding.TOKEN_SHA256).orElse(null), bearer(authorization))) {
             throw ChannelRequestException.unauthorized("Send 'Authorization: Bearer <binding token>'.");
         }

@@ -3,6 +3,7 @@ package com.assistantgateway.adapters.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assistantgateway.adapters.FixedBindings;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.Citation;
@@ -58,7 +59,7 @@ class CallbackRequestsTest {
                 .containsEntry(CallbackRequests.ATTEMPT, "3")
                 .containsEntry(
                         CallbackRequests.SIGNATURE,
-                        WebhookSignatures.signCallback("hmac-secret", NOW.getEpochSecond(), body))
+                        ChannelSignatures.signCallback("hmac-secret", NOW.getEpochSecond(), body))
                 .doesNotContainKey("gatewayTenantId");
     }
 

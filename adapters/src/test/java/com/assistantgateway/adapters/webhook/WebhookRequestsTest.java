@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.assistantgateway.adapters.FixedBindings;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -61,7 +62,7 @@ class WebhookRequestsTest {
     void signatureOverTheRawBodyAuthenticatesWithoutAToken() {
         byte[] raw = body("{\"text\":\"hi\"}");
 
-        GatewayMessage message = requests.normalize("acme", null, WebhookSignatures.sign(SECRET, raw), null, null, raw);
+        GatewayMessage message = requests.normalize("acme", null, ChannelSignatures.sign(SECRET, raw), null, null, raw);
 
         assertThat(message.text()).isEqualTo("hi");
         assertThat(message.conversationId()).isNotNull();
@@ -78,9 +79,9 @@ class WebhookRequestsTest {
         assertRefused(() -> requests.normalize("acme", "Bearer wrong", null, null, null, raw), 401);
         assertRefused(() -> requests.normalize("acme", null, null, null, null, raw), 401);
         assertRefused(() -> requests.normalize("acme", TOKEN, null, null, null, raw), 401);
-        String signedOtherBody = WebhookSignatures.sign(SECRET, body("{\"text\":\"other\"}"));
+        String signedOtherBody = ChannelSignatures.sign(SECRET, body("{\"text\":\"other\"}"));
         assertRefused(() -> requests.normalize("acme", null, signedOtherBody, null, null, raw), 401);
-        String signedOtherSecret = WebhookSignatures.sign("other-secret", raw);
+        String signedOtherSecret = ChannelSignatures.sign("other-secret", raw);
         assertRefused(() -> requests.normalize("acme", null, signedOtherSecret, null, null, raw), 401);
     }
 

@@ -12,6 +12,7 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
+import com.assistantgateway.routes.port.ScrapedPages;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,9 @@ public class SupportAssistant implements AssistantPlugin {
     @Override
     public AssistantAnswer answer(AssistantProfile profile, AssistantRequest request) {
         GatewayMessage message = request.message();
+        if (ScrapedPages.CHANNEL.equals(message.channel())) {
+            return reindex(message);
+        }
         int topK = profile.setting("topK").map(Integer::parseInt).orElse(defaults.topK());
         double threshold =
                 profile.setting("confidenceThreshold").map(Double::parseDouble).orElse(defaults.confidenceThreshold());
@@ -82,5 +86,12 @@ public class SupportAssistant implements AssistantPlugin {
         return llm.isPresent()
                 ? generative.answer(llm.get(), profile, request, passages, confidence)
                 : extractive.answer(message.text(), passages, confidence);
+    }
+
+    /** A new or changed page of the assistant's site replaces its previous version in the knowledge base. */
+    private AssistantAnswer reindex(GatewayMessage page) {
+        String source = page.metadata().getOrDefault(ScrapedPages.META_URL, page.from());
+        int passages = knowledge.ingest(page.tenantId(), page.assistantId(), source, page.text());
+        return new AssistantAnswer("Indexed " + passages + " passages from " + source + ".", List.of(), 1.0);
     }
 }

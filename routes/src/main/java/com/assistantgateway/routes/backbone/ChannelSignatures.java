@@ -1,4 +1,4 @@
-package com.assistantgateway.adapters.webhook;
+package com.assistantgateway.routes.backbone;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -8,12 +8,13 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 signatures and token hashes of the webhook channel, compared in constant time. */
-public final class WebhookSignatures {
+/** HMAC-SHA256 signatures and token hashes that channels share (webhook requests and callbacks, scrape pushes and
+ * notifications), compared in constant time. */
+public final class ChannelSignatures {
 
     public static final String PREFIX = "sha256=";
 
-    private WebhookSignatures() {}
+    private ChannelSignatures() {}
 
     /** {@code sha256=<hex HMAC-SHA256 of the bytes with the secret>}. */
     public static String sign(String secret, byte[] payload) {
