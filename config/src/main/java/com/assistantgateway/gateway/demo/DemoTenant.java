@@ -26,9 +26,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** Seeds the demo tenant once (embedded profile only) and prints where to send a first message. */
+/** Seeds the demo tenant once (profiles embedded or demo) and prints where to send a first message. */
 @Component
-@Profile("embedded")
+@Profile({"embedded", "demo"})
 class DemoTenant implements ApplicationRunner {
 
     static final TenantId TENANT = new TenantId("demo");
