@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
  */
 final class QuotedText {
 
-    /** "On Tue, 3 May 2022 at 10:00, Ann <ann@x.org> wrote:" and its translations; may span two lines. */
+    /**
+     * "On Tue, 3 May 2022 at 10:00, Ann <ann@x.org> wrote:" and its translations (Dutch and German name the sender
+     * after the verb: "Op ... schreef Ann <a@x.nl>:"); may span two lines.
+     */
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^\\s*(On|Op|Am|Le|El)\\s.{0,300}(wrote|schreef|schrieb|a écrit|escribió)\\s*:\\s*$",
+            "^\\s*(On|Op|Am|Le|El)\\s.{0,300}(wrote|schreef|schrieb|a écrit|escribió)[^\\n]{0,200}:\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static final Pattern OUTLOOK_SEPARATOR = Pattern.compile(

@@ -1,6 +1,7 @@
 package com.assistantgateway.adapters.kafka;
 
 import com.assistantgateway.routes.backbone.ChannelOutcomes;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
@@ -12,10 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -136,12 +134,7 @@ public class KafkaRecords {
         if (ConversationId.isValid(text)) {
             return new ConversationId(text);
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return new ConversationId("kafka-" + HexFormat.of().formatHex(digest, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ConversationId("kafka-" + ChannelSignatures.sha256Hex(text).substring(0, 32));
     }
 
     private static String text(JsonNode record, String field) {

@@ -1,10 +1,7 @@
 package com.assistantgateway.adapters.scrape;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /** A page's extracted content, crawled or pushed. */
 record Page(String url, String title, String content, Instant fetchedAt) {
@@ -14,11 +11,6 @@ record Page(String url, String title, String content, Instant fetchedAt) {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChannelSignatures.sha256Hex(text);
     }
 }

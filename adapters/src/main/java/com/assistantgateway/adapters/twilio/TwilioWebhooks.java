@@ -1,6 +1,7 @@
 package com.assistantgateway.adapters.twilio;
 
 import com.assistantgateway.routes.backbone.ChannelOutcomes;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.AttachmentRef;
 import com.assistantgateway.routes.message.ConversationId;
@@ -12,11 +13,8 @@ import com.assistantgateway.routes.port.OptOuts;
 import com.twilio.security.RequestValidator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,12 +194,8 @@ public class TwilioWebhooks {
     static ConversationId conversation(ChannelBinding binding, String from) {
         String key =
                 binding.tenantId().value() + "/" + binding.id() + "/" + TwilioBinding.address(TwilioBinding.SMS, from);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return new ConversationId(binding.channel() + "-" + HexFormat.of().formatHex(digest, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ConversationId(
+                binding.channel() + "-" + ChannelSignatures.sha256Hex(key).substring(0, 32));
     }
 
     private static List<AttachmentRef> media(Map<String, String> form) {

@@ -1,5 +1,6 @@
 package com.assistantgateway.admin.channels;
 
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Delivery;
@@ -9,12 +10,8 @@ import com.assistantgateway.routes.port.PageSnapshot;
 import com.assistantgateway.routes.port.PageSnapshots;
 import com.assistantgateway.routes.port.SkippedMessage;
 import com.assistantgateway.routes.port.SkippedMessages;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -117,11 +114,6 @@ public class JdbcChannelState implements DeliveryLog, SkippedMessages, OptOuts, 
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChannelSignatures.sha256Hex(text);
     }
 }

@@ -80,16 +80,18 @@ public class ChannelOutcomes {
 
     public void received(GatewayMessage inbound) {
         meters.counter("gateway.channel.received", "channel", inbound.channel()).increment();
-        events.publish(new GatewayEvent(
+        publish(
                 GatewayEvent.MESSAGE_RECEIVED,
-                inbound.tenantId(),
-                inbound.channel(),
-                inbound.bindingId(),
-                clock.instant(),
+                inbound,
                 Map.of(
                         "messageId", inbound.id().value(),
                         "conversationId", inbound.conversationId().value(),
-                        "assistantId", inbound.assistantId().value())));
+                        "assistantId", inbound.assistantId().value()));
+    }
+
+    private void publish(String type, GatewayMessage message, Map<String, String> attributes) {
+        events.publish(new GatewayEvent(
+                type, message.tenantId(), message.channel(), message.bindingId(), clock.instant(), attributes));
     }
 
     /** Whether this part of a reply went to the provider already (the delivery is a redelivery). */
@@ -110,18 +112,15 @@ public class ChannelOutcomes {
                 null,
                 clock.instant()));
         meters.counter("gateway.channel.sent", "channel", reply.channel()).increment();
-        events.publish(new GatewayEvent(
+        publish(
                 GatewayEvent.REPLY_SENT,
-                reply.tenantId(),
-                reply.channel(),
-                reply.bindingId(),
-                clock.instant(),
+                reply,
                 Map.of(
                         "messageId", reply.id().value(),
                         "conversationId", reply.conversationId().value(),
                         "part", Integer.toString(part),
                         "channelMessageId", channelMessageId == null ? "" : channelMessageId,
-                        "status", status)));
+                        "status", status));
     }
 
     /** A reply a channel rule held back (opted-out number, closed WhatsApp window): recorded, never sent. */
@@ -139,13 +138,10 @@ public class ChannelOutcomes {
                 clock.instant()));
         meters.counter("gateway.channel.withheld", "channel", reply.channel(), "reason", reason)
                 .increment();
-        events.publish(new GatewayEvent(
+        publish(
                 GatewayEvent.DELIVERY_STATUS,
-                reply.tenantId(),
-                reply.channel(),
-                reply.bindingId(),
-                clock.instant(),
-                Map.of("messageId", reply.id().value(), "status", WITHHELD, "errorCode", reason)));
+                reply,
+                Map.of("messageId", reply.id().value(), "status", WITHHELD, "errorCode", reason));
     }
 
     /** A provider's status report; empty (and nothing recorded) when the id is not a delivery of this binding. */
