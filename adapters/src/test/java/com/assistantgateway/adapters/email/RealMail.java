@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** Real-world messages from ../shared/data (the mikel/mail test suite, MIT). */
+/** Real-world messages from testdata/ (the mikel/mail test suite, MIT). */
 final class RealMail {
 
-    static final Path RUBY_MAIL = Path.of("../../shared/data/email/ruby-mail");
+    static final Path RUBY_MAIL = Path.of("../testdata/email/ruby-mail");
 
     private RealMail() {}
 

@@ -27,8 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TwilioSignatureVectorsTest {
 
     static JsonNode vectors() throws Exception {
-        return CanonicalJson.mapper()
-                .readTree(Files.readString(Path.of("../../shared/data/twilio/signature-vectors.json")));
+        return CanonicalJson.mapper().readTree(Files.readString(Path.of("../testdata/twilio/signature-vectors.json")));
     }
 
     static Stream<JsonNode> formCases() throws Exception {

@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EmailChannelTest extends ChannelsTestSupport {
 
     static final TenantId DEMO = new TenantId("demo");
-    static final Path RUBY_MAIL = Path.of("../../shared/data/email/ruby-mail");
+    static final Path RUBY_MAIL = Path.of("../testdata/email/ruby-mail");
 
     @Autowired
     JdbcMessageLedger ledger;

@@ -54,7 +54,7 @@ class TwilioChannelTest extends ChannelsTestSupport {
     static final String ACCOUNT = "ACdemo000000000000000000000000000";
     static final String TOKEN = "demo-subaccount-token";
     static final String NUMBER = "+15558675310";
-    static final Path TWILIO_DATA = Path.of("../../shared/data/twilio");
+    static final Path TWILIO_DATA = Path.of("../testdata/twilio");
 
     @Autowired
     TenantRegistry registry;
