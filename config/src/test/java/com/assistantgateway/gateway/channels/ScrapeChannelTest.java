@@ -38,6 +38,7 @@ class ScrapeChannelTest extends ChannelsTestSupport {
     static final AssistantId WATCHER = new AssistantId("watcher");
     static final String PUSH_TOKEN = "push-token";
     static final String NOTIFY_SECRET = "notify-secret";
+    static final String OFFERS_RECIPIENT = "buyer@demo-parts.example";
 
     static final SiteServer site = startSite();
     static final CallbackReceiver receiver = startReceiver();
@@ -92,6 +93,20 @@ class ScrapeChannelTest extends ChannelsTestSupport {
                                 ScrapeBinding.NOTIFY_URL,
                                 receiver.url("/page-changes")),
                         Map.of(ScrapeBinding.SIGNING_SECRET, NOTIFY_SECRET)),
+                "test");
+        registry.createBinding(
+                DEMO,
+                binding(
+                        "watch-offers",
+                        WATCHER,
+                        "demo-offers",
+                        Map.of(
+                                ScrapeBinding.URLS, site.url("/offers.html"),
+                                ScrapeBinding.SCHEDULE, "PT0.5S",
+                                ScrapeBinding.HOST_DELAY_MILLIS, "0",
+                                ScrapeBinding.NOTIFY_EMAIL, OFFERS_RECIPIENT,
+                                ScrapeBinding.NOTIFY_EMAIL_BINDING, "email-demo"),
+                        Map.of()),
                 "test");
         registry.createBinding(
                 DEMO,
@@ -160,6 +175,25 @@ class ScrapeChannelTest extends ChannelsTestSupport {
         assertThat(change.header("X-Gateway-Signature"))
                 .isEqualTo(ChannelSignatures.signCallback(
                         NOTIFY_SECRET, Long.parseLong(change.header("X-Gateway-Timestamp")), change.body()));
+    }
+
+    @Test
+    void aWatcherCanMailItsSummaryThroughTheTenantsEmailBinding() throws Exception {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !EmailChannelTest.mailTo(OFFERS_RECIPIENT).isEmpty());
+
+        site.page("/offers.html", "Offers", "<p>Brake discs: 20% off this week.</p>");
+
+        jakarta.mail.internet.MimeMessage mail = await().atMost(Duration.ofSeconds(60))
+                .until(() -> EmailChannelTest.mailTo(OFFERS_RECIPIENT), list -> list.size() >= 2)
+                .get(1);
+        assertThat(mail.getSubject()).isEqualTo("Changes on Offers");
+        assertThat(((jakarta.mail.internet.InternetAddress) mail.getFrom()[0]).getAddress())
+                .isEqualTo(DEMO_MAILBOX);
+        assertThat(mail.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+        assertThat(EmailChannelTest.body(mail))
+                .contains("+ Brake discs: 20% off this week.")
+                .contains("- Spark plugs: 10% off.");
     }
 
     @Test
@@ -237,6 +271,7 @@ class ScrapeChannelTest extends ChannelsTestSupport {
                 "Store pickup",
                 "<h1>Store pickup</h1>" + "<p>Store pickup is free at our Utrecht shop.</p>");
         server.page("/private/prices.html", "Purchase prices", "<p>Not for crawlers.</p>");
+        server.page("/offers.html", "Offers", "<p>Spark plugs: 10% off.</p>");
         server.page(
                 "/news.html",
                 "Opening hours",
