@@ -15,7 +15,7 @@ public final class EmailBinding {
 
     public static final String IMAP_HOST = "imapHost";
     public static final String IMAP_PORT = "imapPort";
-    /** {@code imaps} (default) or {@code imap}. */
+    /** The mailbox protocol: {@code imaps} (default), {@code imap}, {@code pop3s} or {@code pop3}. */
     public static final String IMAP_PROTOCOL = "imapProtocol";
 
     public static final String SMTP_HOST = "smtpHost";

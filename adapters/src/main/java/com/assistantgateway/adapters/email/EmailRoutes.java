@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The email channel's route templates, instantiated per binding by {@link EmailBindingRoutes}. Inbound: a mailbox
- * poll whose mail is marked seen only after the message is stored and enqueued (peek, and a failure leaves it
- * unseen for the next poll). Outbound: the binding's share of the email queue, sent over its SMTP server. Credentials
+ * poll (IMAP or POP3) whose mail is marked seen, or deleted, only after the message is stored and enqueued; a failure
+ * leaves it for the next poll. Outbound: the binding's share of the email queue, sent over its SMTP server. Credentials
  * reach the endpoints as a bean bound to the route, never in an endpoint URI.
  */
 @Component
@@ -43,9 +43,17 @@ public class EmailRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
-        for (String protocol : List.of("imap", "imaps")) {
+        for (String protocol : List.of("imap", "imaps", "pop3", "pop3s")) {
             MailEndpointBuilder mailbox =
-                    protocol.equals("imaps") ? imaps("{{host}}:{{port}}") : imap("{{host}}:{{port}}");
+                    switch (protocol) {
+                        case "imaps" -> imaps("{{host}}:{{port}}");
+                        case "pop3" -> pop3("{{host}}:{{port}}");
+                        case "pop3s" -> pop3s("{{host}}:{{port}}");
+                        default -> imap("{{host}}:{{port}}");
+                    };
+            // IMAP: read unseen mail without marking it (peek) and mark it seen after the ingress commit. POP3 has no
+            // flags: a mail is deleted from the server after the ingress commit instead.
+            boolean pop3 = protocol.startsWith("pop3");
             routeTemplate(INBOUND + protocol)
                     .templateParameter(TENANT)
                     .templateParameter(BINDING)
@@ -54,9 +62,9 @@ public class EmailRoutes extends EndpointRouteBuilder {
                     .templateParameter(USERNAME)
                     .templateParameter(POLL_MILLIS, "10000")
                     .from(mailbox.username("{{username}}")
-                            .unseen(true)
-                            .peek(true)
-                            .delete(false)
+                            .unseen(!pop3)
+                            .peek(!pop3)
+                            .delete(pop3)
                             .delay("{{pollMillis}}")
                             .maxMessagesPerPoll(50)
                             .advanced()

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway on embedded defaults, shared by the channel tests (same configuration, so Spring starts it once), with
- * each channel's real protocol peer in process: GreenMail for IMAP and SMTP, a local server speaking Twilio's REST
+ * each channel's real protocol peer in process: GreenMail for IMAP, POP3 and SMTP, a local server speaking Twilio's REST
  * API, and a Kafka broker.
  */
 @CamelSpringBootTest
@@ -51,8 +51,9 @@ abstract class ChannelsTestSupport {
     }
 
     private static GreenMail startMailServer() {
-        GreenMail server = new GreenMail(
-                new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        GreenMail server = new GreenMail(new ServerSetup[] {
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.POP3.dynamicPort()
+        });
         server.start();
         server.setUser(DEMO_MAILBOX, DEMO_MAILBOX, DEMO_MAIL_PASSWORD);
         return server;

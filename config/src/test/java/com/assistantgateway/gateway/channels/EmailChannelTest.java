@@ -3,8 +3,12 @@ package com.assistantgateway.gateway.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.assistantgateway.adapters.email.EmailBinding;
 import com.assistantgateway.admin.channels.JdbcChannelState;
 import com.assistantgateway.admin.ledger.JdbcMessageLedger;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.Direction;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -23,7 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
@@ -47,6 +53,9 @@ class EmailChannelTest extends ChannelsTestSupport {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    TenantRegistry registry;
 
     @Test
     void bindingRoutesAreNamedByChannelTenantAndBinding() {
@@ -197,6 +206,54 @@ class EmailChannelTest extends ChannelsTestSupport {
         }
     }
 
+    @Test
+    void aPop3MailboxIsAnsweredAndEachMailDeletedOnceItIsStored() throws Exception {
+        String orders = "orders@demo-parts.example";
+        if (registry.find(DEMO, "email-pop").isEmpty()) {
+            mailServer.setUser(orders, orders, "pop-secret");
+            Map<String, String> settings = new LinkedHashMap<>(EmailBinding.settings(
+                    "pop3",
+                    "localhost",
+                    mailServer.getPop3().getPort(),
+                    "smtp",
+                    "localhost",
+                    mailServer.getSmtp().getPort()));
+            settings.put(EmailBinding.POLL_MILLIS, "200");
+            registry.createBinding(
+                    DEMO,
+                    new NewBinding(
+                            "email-pop",
+                            new AssistantId("support"),
+                            EmailBinding.CHANNEL,
+                            orders,
+                            settings,
+                            EmailBinding.credentials(orders, "pop-secret")),
+                    "test");
+        }
+        String customer = unique("pop") + "@customer.example";
+        MimeMessage question = mail(
+                customer,
+                "<" + UUID.randomUUID() + "@customer.example>",
+                "Delivery",
+                null,
+                null,
+                "How long does shipping to Belgium take?");
+        question.setRecipient(Message.RecipientType.TO, new InternetAddress(orders));
+        deliver(question, orders);
+
+        MimeMessage answer = awaitMailTo(customer, 1).get(0);
+        assertThat(((InternetAddress) answer.getFrom()[0]).getAddress()).isEqualTo(orders);
+        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo(question.getHeader("Message-ID", null));
+        // POP3 keeps no flags: a mail is deleted from the server once it is stored and enqueued.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mailServer
+                                .getManagers()
+                                .getImapHostManager()
+                                .getInbox(mailServer.getUserManager().getUser(orders))
+                                .getMessageCount()
+                        == 0);
+    }
+
     static MimeMessage mail(
             String from, String messageId, String subject, String inReplyTo, String references, String text)
             throws MessagingException {
@@ -234,13 +291,17 @@ class EmailChannelTest extends ChannelsTestSupport {
 
     /** Sends as is: Transport.sendMessage does not rewrite the Message-ID the way Transport.send would. */
     static void deliver(MimeMessage mail) throws MessagingException {
+        deliver(mail, DEMO_MAILBOX);
+    }
+
+    static void deliver(MimeMessage mail, String mailbox) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "localhost");
         properties.put("mail.smtp.port", Integer.toString(mailServer.getSmtp().getPort()));
         Session session = Session.getInstance(properties);
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
-            transport.sendMessage(mail, new Address[] {new InternetAddress(DEMO_MAILBOX)});
+            transport.sendMessage(mail, new Address[] {new InternetAddress(mailbox)});
         }
     }
 
