@@ -7,11 +7,16 @@ MESSAGES="${1:-1000}"
 CONCURRENCY="${2:-8}"
 PORT="${BENCH_GATEWAY_PORT:-18080}"
 CALLBACK_PORT="${BENCH_CALLBACK_PORT:-19099}"
+SMTP_PORT="${BENCH_SMTP_PORT:-13025}"
+IMAP_PORT="${BENCH_IMAP_PORT:-13143}"
 DATA="$(mktemp -d)"
 LOG="$DATA/gateway.log"
 
 java -jar config/target/gateway.jar --server.port="$PORT" --gateway.data-dir="$DATA" \
   --gateway.demo.callback-url="http://127.0.0.1:$CALLBACK_PORT/callback" \
+  --gateway.demo.email.address=support@bench.local --gateway.demo.email.password=bench \
+  --gateway.demo.email.smtp-port="$SMTP_PORT" --gateway.demo.email.imap-port="$IMAP_PORT" \
+  --gateway.demo.email.poll-millis=100 \
   --logging.level.root=WARN --logging.level.com.assistantgateway=WARN >"$LOG" 2>&1 &
 GATEWAY=$!
 trap 'kill $GATEWAY 2>/dev/null || true; wait $GATEWAY 2>/dev/null || true; rm -rf "$DATA"' EXIT
@@ -31,6 +36,9 @@ ROWS+=("$("${BENCH[@]}" webhook --url "http://127.0.0.1:$PORT" --binding demo-ec
   --concurrency "$CONCURRENCY" --callback-port "$CALLBACK_PORT")")
 ROWS+=("$("${BENCH[@]}" webhook --url "http://127.0.0.1:$PORT" --binding demo-echo --messages "$MESSAGES" \
   --concurrency 1 --callback-port "$CALLBACK_PORT")")
+# The email benchmark runs the mail server the demo mailbox polls (it is unreachable until then, which the poll survives).
+ROWS+=("$("${BENCH[@]}" email --smtp-port "$SMTP_PORT" --imap-port "$IMAP_PORT" --messages "$((MESSAGES / 2))" \
+  --concurrency "$CONCURRENCY" --poll-millis 100)")
 kill $GATEWAY; wait $GATEWAY 2>/dev/null || true
 ROWS+=("$("${BENCH[@]}" artemis --messages 5000)")
 ROWS+=("$("${BENCH[@]}" embedding --queries 2000 --threads 1)")

@@ -12,13 +12,14 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench <webhook|artemis|embedding> [--option value ...]");
+            System.err.println("usage: bench <webhook|email|artemis|embedding> [--option value ...]");
             System.exit(2);
         }
         Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
         Result result =
                 switch (args[0]) {
                     case "webhook" -> new WebhookLoad(options).run();
+                    case "email" -> new EmailLoad(options).run();
                     case "artemis" -> new ArtemisFloor(options).run();
                     case "embedding" -> new EmbeddingFloor(options).run();
                     default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);

@@ -8,16 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -72,40 +68,16 @@ final class WebhookLoad {
         });
         receiver.start();
         try {
-            drive(warmup, new Histogram(3));
+            ClosedLoop.drive(warmup, concurrency, new Histogram(3), this::sendAndAwaitAnswer);
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
             long start = System.nanoTime();
-            drive(messages, latency);
+            ClosedLoop.drive(messages, concurrency, latency, this::sendAndAwaitAnswer);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result("webhook → " + binding, "concurrency " + concurrency, messages, seconds, latency);
         } finally {
             receiver.stop(0);
             receiverThreads.shutdownNow();
             httpThreads.shutdownNow();
-        }
-    }
-
-    private void drive(int count, Histogram latency) throws Exception {
-        AtomicInteger left = new AtomicInteger(count);
-        ExecutorService senders = Executors.newFixedThreadPool(concurrency);
-        try {
-            List<Future<Object>> running = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
-                running.add(senders.submit(() -> {
-                    while (left.getAndDecrement() > 0) {
-                        long took = sendAndAwaitAnswer();
-                        synchronized (latency) {
-                            latency.recordValue(took);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Object> sender : running) {
-                sender.get(30, TimeUnit.MINUTES);
-            }
-        } finally {
-            senders.shutdownNow();
         }
     }
 

@@ -75,8 +75,11 @@ public class EmailInbound {
     public GatewayMessage normalize(
             @Header(GatewayHeaders.TENANT_ID) String tenant,
             @Header(GatewayHeaders.BINDING_ID) String bindingId,
-            @Body MimeMessage mail)
+            @Body MimeMessage remote)
             throws MessagingException, IOException {
+        // One fetch of the whole raw mail, then everything is parsed locally: an IMAP message would otherwise cost a
+        // round trip per header block and body part.
+        MimeMessage mail = new MimeMessage(remote);
         ChannelBinding binding = bindings.find(new TenantId(tenant), bindingId)
                 .orElseThrow(() -> new IllegalStateException("binding " + tenant + "/" + bindingId + " is gone"));
         String domain = EmailBinding.domain(binding);
