@@ -8,6 +8,7 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -106,10 +109,20 @@ record MailContent(String text, List<Attachment> attachments) {
     }
 
     private static boolean isAttachment(Part part) throws MessagingException {
-        return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
-                || (Part.INLINE.equalsIgnoreCase(part.getDisposition())
-                        && part.getFileName() != null
-                        && !part.isMimeType("text/*"));
+        String disposition = disposition(part);
+        boolean named = fileName(part) != null;
+        return Part.ATTACHMENT.equalsIgnoreCase(disposition)
+                || (Part.INLINE.equalsIgnoreCase(disposition) && named && !part.isMimeType("text/*"));
+    }
+
+    /** The disposition, also when its parameters are not valid MIME (raw 8-bit file names are common). */
+    private static String disposition(Part part) throws MessagingException {
+        try {
+            return part.getDisposition();
+        } catch (ParseException malformed) {
+            String[] raw = part.getHeader("Content-Disposition");
+            return raw == null ? null : raw[0].split(";", 2)[0].trim();
+        }
     }
 
     private static Multipart multipart(Part part) throws MessagingException, IOException {
@@ -163,7 +176,15 @@ record MailContent(String text, List<Attachment> attachments) {
     }
 
     private static String fileName(Part part) throws MessagingException {
-        String name = part.getFileName();
+        String name;
+        try {
+            name = part.getFileName();
+        } catch (ParseException malformed) {
+            name = rawParameter(part, "Content-Disposition", "filename");
+            if (name == null) {
+                name = rawParameter(part, "Content-Type", "name");
+            }
+        }
         if (name == null) {
             return null;
         }
@@ -172,6 +193,16 @@ record MailContent(String text, List<Attachment> attachments) {
         } catch (UnsupportedEncodingException e) {
             return rawUtf8(name);
         }
+    }
+
+    private static String rawParameter(Part part, String header, String parameter) throws MessagingException {
+        String[] raw = part.getHeader(header);
+        if (raw == null) {
+            return null;
+        }
+        Matcher matcher = Pattern.compile("(?i);\\s*" + parameter + "\\s*=\\s*\"?([^\";]+)\"?")
+                .matcher(raw[0]);
+        return matcher.find() ? matcher.group(1).trim() : null;
     }
 
     /**

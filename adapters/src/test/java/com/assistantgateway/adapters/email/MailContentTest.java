@@ -36,6 +36,18 @@ class MailContentTest {
     }
 
     @Test
+    void anAttachmentWithARawUtf8FileNameIsStillAnAttachment() throws Exception {
+        MailContent content = MailContent.of(RealMail.load("attachment_emails/attachment_nonascii_filename.eml"));
+
+        assertThat(content.text()).isEqualTo("This is the first part.");
+        assertThat(content.attachments()).singleElement().satisfies(attachment -> {
+            assertThat(attachment.fileName()).isEqualTo("ciële.txt");
+            assertThat(new String(attachment.content(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualToIgnoringNewLines("Hi there.");
+        });
+    }
+
+    @Test
     void shiftJisMailIsDecodedToJapaneseText() throws Exception {
         MailContent content = MailContent.of(RealMail.load("multi_charset/japanese_shift_jis.eml"));
 

@@ -330,7 +330,7 @@ class EmailChannelTest extends ChannelsTestSupport {
 
     static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
