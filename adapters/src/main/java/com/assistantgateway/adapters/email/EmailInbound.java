@@ -157,8 +157,12 @@ public class EmailInbound {
         }
     }
 
-    private static String language(MimeMessage mail) throws MessagingException {
-        String[] languages = mail.getContentLanguage();
-        return languages == null || languages.length == 0 ? null : languages[0];
+    private static String language(MimeMessage mail) {
+        try {
+            String[] languages = mail.getContentLanguage();
+            return languages == null || languages.length == 0 ? null : languages[0];
+        } catch (MessagingException malformed) {
+            return null;
+        }
     }
 }

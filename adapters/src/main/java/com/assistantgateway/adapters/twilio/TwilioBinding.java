@@ -1,6 +1,5 @@
 package com.assistantgateway.adapters.twilio;
 
-import com.assistantgateway.routes.port.ChannelBinding;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,9 +49,5 @@ public final class TwilioBinding {
             return prefixed ? number : "whatsapp:" + number;
         }
         return prefixed ? number.substring("whatsapp:".length()) : number;
-    }
-
-    static boolean isTwilio(ChannelBinding binding) {
-        return SMS.equals(binding.channel()) || WHATSAPP.equals(binding.channel());
     }
 }
