@@ -69,13 +69,7 @@ public class ChannelOutcomes {
         if (channelMessageId != null) {
             attributes.put("channelMessageId", channelMessageId);
         }
-        events.publish(new GatewayEvent(
-                GatewayEvent.MESSAGE_SKIPPED,
-                binding.tenantId(),
-                binding.channel(),
-                binding.id(),
-                clock.instant(),
-                attributes));
+        publish(GatewayEvent.MESSAGE_SKIPPED, binding, attributes);
     }
 
     public void received(GatewayMessage inbound) {
@@ -87,6 +81,11 @@ public class ChannelOutcomes {
                         "messageId", inbound.id().value(),
                         "conversationId", inbound.conversationId().value(),
                         "assistantId", inbound.assistantId().value()));
+    }
+
+    private void publish(String type, ChannelBinding binding, Map<String, String> attributes) {
+        events.publish(new GatewayEvent(
+                type, binding.tenantId(), binding.channel(), binding.id(), clock.instant(), attributes));
     }
 
     private void publish(String type, GatewayMessage message, Map<String, String> attributes) {
@@ -159,13 +158,7 @@ public class ChannelOutcomes {
             if (errorCode != null) {
                 attributes.put("errorCode", errorCode);
             }
-            events.publish(new GatewayEvent(
-                    GatewayEvent.DELIVERY_STATUS,
-                    binding.tenantId(),
-                    binding.channel(),
-                    binding.id(),
-                    clock.instant(),
-                    attributes));
+            publish(GatewayEvent.DELIVERY_STATUS, binding, attributes);
         });
         return updated;
     }
