@@ -11,7 +11,9 @@ import com.assistantgateway.routes.port.AttachmentStore;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.MessageLedger;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,8 +27,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +50,12 @@ public class EmailInbound {
     static final String META_REPLY_TO = "email.replyTo";
     static final String META_SENDER_NAME = "email.senderName";
     static final String EMPTY = "empty";
+    static final String UNREADABLE = "unreadable";
+    static final int MAX_FETCH_ATTEMPTS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(EmailInbound.class);
+
+    private final Map<String, Integer> failedFetches = new ConcurrentHashMap<>();
 
     private final ChannelBindings bindings;
     private final MessageLedger ledger;
@@ -77,11 +88,13 @@ public class EmailInbound {
             @Header(GatewayHeaders.BINDING_ID) String bindingId,
             @Body MimeMessage remote)
             throws MessagingException, IOException {
-        // One fetch of the whole raw mail, then everything is parsed locally: an IMAP message would otherwise cost a
-        // round trip per header block and body part.
-        MimeMessage mail = new MimeMessage(remote);
         ChannelBinding binding = bindings.find(new TenantId(tenant), bindingId)
                 .orElseThrow(() -> new IllegalStateException("binding " + tenant + "/" + bindingId + " is gone"));
+        Optional<MimeMessage> copy = fetch(binding, remote);
+        if (copy.isEmpty()) {
+            return null;
+        }
+        MimeMessage mail = copy.get();
         String domain = EmailBinding.domain(binding);
         String messageIdHeader = messageId(mail);
         Optional<String> skip = MailScreen.reasonToSkip(mail, binding.inboundKey(), domain);
@@ -127,6 +140,35 @@ public class EmailInbound {
                 .receivedAt(clock.instant())
                 .metadata(metadata(mail, messageIdHeader, references))
                 .build();
+    }
+
+    /**
+     * One fetch of the whole raw mail, then everything is parsed locally (an IMAP message would otherwise cost a round
+     * trip per header block and body part). A lost connection is thrown, to be retried next poll; a mail the server
+     * cannot deliver {@value #MAX_FETCH_ATTEMPTS} times in a row is skipped as unreadable instead of blocking forever.
+     */
+    private Optional<MimeMessage> fetch(ChannelBinding binding, MimeMessage remote) throws MessagingException {
+        String key = binding.tenantId().value() + "/" + binding.id() + "/" + remote.getMessageNumber();
+        try {
+            MimeMessage copy = new MimeMessage(remote);
+            failedFetches.remove(key);
+            return Optional.of(copy);
+        } catch (FolderClosedException | StoreClosedException connectionLost) {
+            throw connectionLost;
+        } catch (MessagingException unreadable) {
+            if (failedFetches.merge(key, 1, Integer::sum) < MAX_FETCH_ATTEMPTS) {
+                throw unreadable;
+            }
+            failedFetches.remove(key);
+            log.warn(
+                    "{}: mail {} could not be read {} times; skipped: {}",
+                    binding,
+                    key,
+                    MAX_FETCH_ATTEMPTS,
+                    unreadable.toString());
+            outcomes.skipped(binding, UNREADABLE, null, null);
+            return Optional.empty();
+        }
     }
 
     private static Map<String, String> metadata(MimeMessage mail, String messageId, List<String> references)

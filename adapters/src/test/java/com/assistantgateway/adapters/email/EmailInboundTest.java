@@ -1,6 +1,7 @@
 package com.assistantgateway.adapters.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -89,6 +90,39 @@ class EmailInboundTest {
 
         assertThat(inbound.normalize("acme", "mail", mail)).isNull();
         verify(outcomes).skipped(eq(BINDING), eq("own-mail"), any(), any());
+    }
+
+    @Test
+    void aMailTheServerCannotDeliverIsRetriedThenSkippedAsUnreadable() throws Exception {
+        MimeMessage broken = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties())) {
+            @Override
+            public void writeTo(java.io.OutputStream out) throws jakarta.mail.MessagingException {
+                throw new jakarta.mail.MessagingException("Cannot load header");
+            }
+        };
+
+        for (int attempt = 1; attempt < EmailInbound.MAX_FETCH_ATTEMPTS; attempt++) {
+            assertThatThrownBy(() -> inbound.normalize("acme", "mail", broken))
+                    .isInstanceOf(jakarta.mail.MessagingException.class);
+        }
+        assertThat(inbound.normalize("acme", "mail", broken)).isNull();
+        verify(outcomes).skipped(eq(BINDING), eq("unreadable"), any(), any());
+    }
+
+    @Test
+    void aLostConnectionIsAlwaysRetriedNeverSkipped() throws Exception {
+        MimeMessage unreachable = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties())) {
+            @Override
+            public void writeTo(java.io.OutputStream out) throws jakarta.mail.MessagingException {
+                throw new jakarta.mail.StoreClosedException(null, "connection reset");
+            }
+        };
+
+        for (int attempt = 0; attempt < EmailInbound.MAX_FETCH_ATTEMPTS + 2; attempt++) {
+            assertThatThrownBy(() -> inbound.normalize("acme", "mail", unreachable))
+                    .isInstanceOf(jakarta.mail.StoreClosedException.class);
+        }
+        verify(outcomes, org.mockito.Mockito.never()).skipped(any(), any(), any(), any());
     }
 
     @Test
