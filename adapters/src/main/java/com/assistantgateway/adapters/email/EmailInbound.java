@@ -1,6 +1,7 @@
 package com.assistantgateway.adapters.email;
 
 import com.assistantgateway.routes.backbone.ChannelOutcomes;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.AttachmentRef;
 import com.assistantgateway.routes.message.ConversationId;
@@ -17,11 +18,8 @@ import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,12 +189,7 @@ public class EmailInbound {
         }
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         mail.writeTo(raw);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.toByteArray());
-            return "<sha256." + HexFormat.of().formatHex(digest) + "@no-message-id.invalid>";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "<sha256." + ChannelSignatures.sha256Hex(raw.toByteArray()) + "@no-message-id.invalid>";
     }
 
     private static String language(MimeMessage mail) {

@@ -67,8 +67,12 @@ public class ScrapeNotifications {
                 && binding.setting(ScrapeBinding.NOTIFY_EMAIL_BINDING).isPresent()) {
             return Target.EMAIL;
         }
-        outcomes.sent(reply, 0, null, "recorded");
         return Target.NONE;
+    }
+
+    /** A reply with nowhere to go (a support assistant's re-index note): recorded, not sent. */
+    public void recorded(GatewayMessage reply) {
+        outcomes.sent(reply, 0, null, "recorded");
     }
 
     /** The signed JSON POST to the notify URL (camel-http reads the URL from {@code CamelHttpUri}). */
@@ -86,11 +90,11 @@ public class ScrapeNotifications {
         headers.put(Exchange.HTTP_URI, binding.setting(ScrapeBinding.NOTIFY_URL).orElseThrow());
         headers.put(Exchange.HTTP_METHOD, "POST");
         headers.put(Exchange.CONTENT_TYPE, "application/json");
-        headers.put("X-Gateway-Timestamp", Long.toString(timestamp));
-        headers.put("X-Gateway-Delivery-Id", reply.id().value());
+        headers.put(ChannelSignatures.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(ChannelSignatures.DELIVERY_ID_HEADER, reply.id().value());
         binding.credential(ScrapeBinding.SIGNING_SECRET)
-                .ifPresent(secret ->
-                        headers.put("X-Gateway-Signature", ChannelSignatures.signCallback(secret, timestamp, json)));
+                .ifPresent(secret -> headers.put(
+                        ChannelSignatures.SIGNATURE_HEADER, ChannelSignatures.signCallback(secret, timestamp, json)));
         return json;
     }
 

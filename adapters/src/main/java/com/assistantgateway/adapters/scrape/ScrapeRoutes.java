@@ -96,6 +96,8 @@ public class ScrapeRoutes extends EndpointRouteBuilder {
                 .bean(notifications, "email")
                 .to(ExchangePattern.InOnly, jms("queue:" + GatewayQueues.channelQueue("email")))
                 .bean(notifications, "sent")
+                .otherwise()
+                .bean(notifications, "recorded")
                 .end();
     }
 }

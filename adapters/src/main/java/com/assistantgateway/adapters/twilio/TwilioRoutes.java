@@ -6,6 +6,7 @@ import com.assistantgateway.routes.backbone.GatewayQueues;
 import java.util.List;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
+import org.apache.camel.component.twilio.internal.TwilioConstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ public class TwilioRoutes extends EndpointRouteBuilder {
     /** Header: which kind of Twilio channel a webhook came in on. */
     static final String KIND = "gatewayTwilioKind";
     /** camel-twilio reads API arguments from headers named {@code CamelTwilio.<argument>}. */
-    static final String ARGUMENT = "CamelTwilio.";
+    static final String ARGUMENT = TwilioConstants.PROPERTY_PREFIX;
 
     static final String OUTBOUND = "twilio-outbound";
     static final String QUEUE = "queue";

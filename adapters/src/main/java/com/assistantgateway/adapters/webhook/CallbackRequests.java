@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallbackRequests {
 
-    public static final String TIMESTAMP = "X-Gateway-Timestamp";
-    public static final String SIGNATURE = "X-Gateway-Signature";
-    public static final String DELIVERY_ID = "X-Gateway-Delivery-Id";
+    public static final String TIMESTAMP = ChannelSignatures.TIMESTAMP_HEADER;
+    public static final String SIGNATURE = ChannelSignatures.SIGNATURE_HEADER;
+    public static final String DELIVERY_ID = ChannelSignatures.DELIVERY_ID_HEADER;
     public static final String ATTEMPT = "X-Gateway-Attempt";
 
     private final ChannelBindings bindings;

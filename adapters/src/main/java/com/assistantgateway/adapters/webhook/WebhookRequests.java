@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class WebhookRequests {
 
     public static final String AUTHORIZATION = "Authorization";
-    public static final String SIGNATURE = "X-Gateway-Signature";
+    public static final String SIGNATURE = ChannelSignatures.SIGNATURE_HEADER;
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String TRACEPARENT = "traceparent";
     static final int MAX_IDEMPOTENCY_KEY = 200;

@@ -14,6 +14,12 @@ public final class ChannelSignatures {
 
     public static final String PREFIX = "sha256=";
 
+    /** Headers of a signed callback or notification: see {@link #signCallback}. */
+    public static final String TIMESTAMP_HEADER = "X-Gateway-Timestamp";
+
+    public static final String SIGNATURE_HEADER = "X-Gateway-Signature";
+    public static final String DELIVERY_ID_HEADER = "X-Gateway-Delivery-Id";
+
     private ChannelSignatures() {}
 
     /** {@code sha256=<hex HMAC-SHA256 of the bytes with the secret>}. */
@@ -38,9 +44,12 @@ public final class ChannelSignatures {
     }
 
     public static String sha256Hex(String token) {
+        return sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256Hex(byte[] content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
