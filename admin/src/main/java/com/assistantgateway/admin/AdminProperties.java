@@ -2,15 +2,42 @@ package com.assistantgateway.admin;
 
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Admin module settings ({@code gateway.admin.*}).
  *
  * @param attachmentsDir where attachments that arrive inline (mail parts) are kept, one folder per tenant
+ * @param sourcesDir where uploaded knowledge files are kept for re-indexing, one folder per tenant
+ * @param masterKey base64 of the 32-byte AES master key ({@code GATEWAY_MASTER_KEY}); when blank, {@code
+ *     masterKeyFile} holds it
+ * @param previousMasterKeys keys that only decrypt, kept until {@code POST /api/v1/platform/secrets/rotate} has
+ *     re-encrypted everything under the current one
+ * @param masterKeyFile created with a fresh random key on first start when no {@code masterKey} is set (the embedded
+ *     default); blank to require {@code GATEWAY_MASTER_KEY}
+ * @param sessionTtl how long an API login token lasts
+ * @param maxUploadSize largest knowledge file accepted
+ * @param publicBaseUrl where customers and tenants reach the gateway, for the inbound addresses the console shows
+ * @param bootstrapAdminEmail a platform admin created at startup when no user with this address exists
+ * @param bootstrapAdminPassword its password ({@code GATEWAY_ADMIN_PASSWORD}); only read from the environment
+ * @param retentionSweep how often conversations past their tenant's retention are purged
  */
 @Validated
 @ConfigurationProperties("gateway.admin")
-public record AdminProperties(@NotNull @DefaultValue("./data/attachments") Path attachmentsDir) {}
+public record AdminProperties(
+        @NotNull @DefaultValue("./data/attachments") Path attachmentsDir,
+        @NotNull @DefaultValue("./data/sources") Path sourcesDir,
+        String masterKey,
+        @DefaultValue List<String> previousMasterKeys,
+        Path masterKeyFile,
+        @NotNull @DefaultValue("12h") Duration sessionTtl,
+        @NotNull @DefaultValue("20MB") DataSize maxUploadSize,
+        @NotNull @DefaultValue("http://localhost:8080") String publicBaseUrl,
+        String bootstrapAdminEmail,
+        String bootstrapAdminPassword,
+        @NotNull @DefaultValue("1h") Duration retentionSweep) {}

@@ -1,9 +1,67 @@
 package com.assistantgateway.admin;
 
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.DeadLetter;
+import com.assistantgateway.routes.port.DeadLetterQueues;
+import com.assistantgateway.routes.port.KnowledgeIngestion;
+import com.assistantgateway.routes.port.OutboundMessages;
+import java.util.List;
+import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
+/**
+ * The admin module on its own: the ports that other modules implement (broker, knowledge) are inert here; the
+ * gateway's tests in {@code config} run the admin module against the real ones.
+ */
 @SpringBootApplication
 @MapperScan(basePackages = "com.assistantgateway.admin", annotationClass = Mapper.class)
-class AdminTestApplication {}
+class AdminTestApplication {
+
+    @Bean
+    OutboundMessages outboundMessages() {
+        return (GatewayMessage message) -> {};
+    }
+
+    @Bean
+    DeadLetterQueues deadLetterQueues() {
+        return new DeadLetterQueues() {
+            @Override
+            public List<DeadLetter> list(TenantId tenantId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<DeadLetter> replay(TenantId tenantId, String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<DeadLetter> discard(TenantId tenantId, String id) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    @Bean
+    KnowledgeIngestion knowledgeIngestion() {
+        return new KnowledgeIngestion() {
+            @Override
+            public int ingest(TenantId tenantId, AssistantId assistantId, String source, byte[] content) {
+                return 1;
+            }
+
+            @Override
+            public void delete(TenantId tenantId, AssistantId assistantId, String source) {}
+
+            @Override
+            public boolean accepts(String fileName) {
+                return true;
+            }
+        };
+    }
+}

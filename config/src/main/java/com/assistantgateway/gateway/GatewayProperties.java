@@ -24,6 +24,7 @@ public record GatewayProperties(
      * @param token bearer token of the demo webhook binding
      * @param signingSecret HMAC secret of the demo webhook binding (signed requests and callbacks)
      * @param callbackUrl where replies are POSTed, if set
+     * @param password of the demo's console users, one per role (see README, "Console")
      * @param email a mailbox the demo support assistant answers, if {@code address} is set
      */
     public record Demo(
@@ -31,6 +32,7 @@ public record GatewayProperties(
             @NotBlank @DefaultValue("demo-token") String token,
             @DefaultValue("demo-secret") String signingSecret,
             @DefaultValue("") String callbackUrl,
+            @NotBlank @DefaultValue("demo-password") String password,
             @Valid @NotNull @DefaultValue Email email) {}
 
     /**

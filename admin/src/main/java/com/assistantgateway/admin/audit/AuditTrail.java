@@ -1,13 +1,23 @@
 package com.assistantgateway.admin.audit;
 
+import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Records admin actions and message events in the tenant's audit trail, in the caller's transaction. */
+/**
+ * Records admin actions and message events in the tenant's audit trail, in the caller's transaction, so an action and
+ * its record commit or roll back together.
+ */
 @Service
 public class AuditTrail {
+
+    /** Where platform-level actions are recorded (sign-ins of platform admins, key rotation); no tenant has it. */
+    public static final TenantId PLATFORM = new TenantId("platform");
 
     private final AuditMapper mapper;
     private final Clock clock = Clock.systemUTC();
@@ -21,7 +31,37 @@ public class AuditTrail {
         mapper.insert(new AuditEvent(null, tenantId, clock.instant(), actor, action, targetType, targetId, detail));
     }
 
+    /** The detail of a configuration change: its before and after (views, so secrets are masked). */
+    public String change(Object before, Object after) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("before", before);
+        detail.put("after", after);
+        return CanonicalJson.write(detail);
+    }
+
     public List<AuditEvent> latest(TenantId tenantId, int limit) {
         return mapper.latest(tenantId, limit);
+    }
+
+    public List<AuditEvent> query(TenantId tenantId, AuditQuery query, int offset, int limit) {
+        return mapper.query(tenantId, query, offset, limit);
+    }
+
+    public long count(TenantId tenantId, AuditQuery query) {
+        return mapper.count(tenantId, query);
+    }
+
+    /**
+     * Filters of an audit query; {@code null} matches everything.
+     *
+     * @param action exact action, or a prefix ending in {@code .} ({@code message.})
+     */
+    public record AuditQuery(String action, String actor, String targetId, Instant from, Instant to) {
+
+        public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null);
+
+        public String actionPrefix() {
+            return action != null && action.endsWith(".") ? action + "%" : null;
+        }
     }
 }

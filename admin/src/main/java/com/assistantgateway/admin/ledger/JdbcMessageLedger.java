@@ -106,6 +106,38 @@ public class JdbcMessageLedger implements MessageLedger {
                 CanonicalJson.write(Map.of("replyId", reply.id().value(), "confidence", reply.confidence())));
     }
 
+    /**
+     * Stores a person's reply in a taken-over conversation. Unlike an assistant's, there may be many per inbound
+     * message; the messages waiting for the agent count as answered.
+     */
+    @Transactional
+    public void recordAgentReply(GatewayMessage reply) {
+        MessageRow row = row(reply, REPLY_QUEUED);
+        mapper.insertMessage(new MessageRow(
+                row.tenantId(),
+                row.id(),
+                row.conversationId(),
+                row.assistantId(),
+                row.bindingId(),
+                row.channel(),
+                row.direction(),
+                null,
+                null,
+                row.sender(),
+                row.recipient(),
+                row.status(),
+                null,
+                row.payload(),
+                row.createdAt()));
+        mapper.answerAwaitingAgent(reply.tenantId(), reply.conversationId(), reply.receivedAt());
+        mapper.touchConversation(reply.tenantId(), reply.conversationId(), reply.receivedAt());
+    }
+
+    /** The newest inbound message of a conversation: what an agent's reply answers. */
+    public Optional<GatewayMessage> lastInboundOf(TenantId tenantId, ConversationId conversationId) {
+        return mapper.lastInboundOf(tenantId, conversationId).map(stored -> CanonicalJson.read(stored.payload()));
+    }
+
     @Override
     @Transactional
     public void markFailed(TenantId tenantId, MessageId messageId, String reason) {
@@ -149,6 +181,16 @@ public class JdbcMessageLedger implements MessageLedger {
     @Override
     public Optional<Instant> lastInbound(TenantId tenantId, String bindingId, String participant) {
         return Optional.ofNullable(mapper.lastInbound(tenantId, bindingId, participant));
+    }
+
+    @Override
+    @Transactional
+    public boolean holdForAgent(TenantId tenantId, MessageId messageId, ConversationId conversationId) {
+        if (mapper.holdForAgent(tenantId, messageId, conversationId, clock.instant()) == 0) {
+            return false;
+        }
+        audit.record(tenantId, "gateway", "message.held-for-agent", "message", messageId.value(), null);
+        return true;
     }
 
     @Override

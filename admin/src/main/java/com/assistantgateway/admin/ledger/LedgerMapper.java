@@ -96,6 +96,19 @@ public interface LedgerMapper {
             + " WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
     int flagForHuman(TenantId tenantId, ConversationId conversationId, Instant at);
 
+    @Update("UPDATE messages SET status = 'AWAITING_AGENT', updated_at = #{at}"
+            + " WHERE tenant_id = #{tenantId} AND id = #{messageId} AND EXISTS (SELECT 1 FROM conversations c"
+            + " WHERE c.tenant_id = #{tenantId} AND c.id = #{conversationId} AND c.status = 'agent')")
+    int holdForAgent(TenantId tenantId, MessageId messageId, ConversationId conversationId, Instant at);
+
+    @Update("UPDATE messages SET status = 'ANSWERED', updated_at = #{at} WHERE tenant_id = #{tenantId}"
+            + " AND conversation_id = #{conversationId} AND status = 'AWAITING_AGENT'")
+    int answerAwaitingAgent(TenantId tenantId, ConversationId conversationId, Instant at);
+
+    @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId}"
+            + " AND conversation_id = #{conversationId} AND direction = 'INBOUND' ORDER BY seq DESC LIMIT 1")
+    Optional<StoredMessage> lastInboundOf(TenantId tenantId, ConversationId conversationId);
+
     @Select("SELECT status FROM conversations WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
     Optional<String> conversationStatus(TenantId tenantId, ConversationId conversationId);
 

@@ -4,7 +4,7 @@ import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
 
-/** A row of {@code channel_bindings}; settings and credentials are JSON objects of strings. */
+/** A row of {@code channel_bindings}; settings are a JSON object of strings, credentials its sealed JSON. */
 public record BindingRow(
         TenantId tenantId,
         String id,

@@ -1,97 +1,287 @@
 package com.assistantgateway.admin.registry;
 
+import com.assistantgateway.admin.AdminProblem;
+import com.assistantgateway.admin.AdminProperties;
 import com.assistantgateway.admin.audit.AuditTrail;
+import com.assistantgateway.admin.secrets.Credentials;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindingActivated;
+import com.assistantgateway.routes.port.ChannelBindingDeactivated;
 import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.TenantActivated;
 import com.assistantgateway.routes.port.TenantDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers tenants, assistants and bindings, and answers the backbone's questions about them. */
+/**
+ * Registers tenants, assistants and bindings, and answers the backbone's questions about them. Credentials are sealed
+ * before they are stored and opened only for the channels that use them; views show them masked. Every change is
+ * audited with its before and after.
+ */
 @Service
 public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     static final String ACTIVE = "active";
+    static final String DISABLED = "disabled";
+    static final String FRONTEND_URL = "frontendUrl";
+    static final String CONFIDENCE_THRESHOLD = "confidenceThreshold";
+    static final String ALL_CHANNELS = "webhook,email,sms,whatsapp,kafka,scrape";
+    static final int DEFAULT_RETENTION_DAYS = 365;
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final RegistryMapper mapper;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Credentials credentials;
+    private final String publicBaseUrl;
     private final Clock clock = Clock.systemUTC();
 
-    public TenantRegistry(RegistryMapper mapper, AuditTrail audit, ApplicationEventPublisher events) {
+    public TenantRegistry(
+            RegistryMapper mapper,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Credentials credentials,
+            AdminProperties properties) {
         this.mapper = mapper;
         this.audit = audit;
         this.events = events;
+        this.credentials = credentials;
+        this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
     }
 
     @Transactional
-    public void createTenant(NewTenant tenant, String actor) {
-        mapper.insertTenant(new TenantRow(
+    public TenantView createTenant(NewTenant tenant, String actor) {
+        TenantRow row = new TenantRow(
                 tenant.slug(),
                 tenant.name(),
                 tenant.plan(),
                 tenant.sector(),
                 String.join(",", tenant.locales()),
+                ALL_CHANNELS,
+                DEFAULT_RETENTION_DAYS,
                 ACTIVE,
-                clock.instant()));
+                clock.instant());
+        try {
+            mapper.insertTenant(row);
+        } catch (DuplicateKeyException e) {
+            throw AdminProblem.conflict("tenant " + tenant.slug() + " exists");
+        }
+        TenantView view = TenantView.of(row);
         audit.record(
-                tenant.slug(), actor, "tenant.created", "tenant", tenant.slug().value(), null);
+                tenant.slug(), actor, "tenant.created", "tenant", tenant.slug().value(), audit.change(null, view));
         events.publishEvent(new TenantActivated(tenant.slug()));
+        return view;
+    }
+
+    @Transactional
+    public TenantView updateTenant(TenantId tenantId, TenantChanges changes, String actor) {
+        TenantRow before = mapper.tenant(tenantId).orElseThrow(AdminProblem::notFound);
+        TenantRow after = new TenantRow(
+                tenantId,
+                or(changes.name(), before.name()),
+                or(changes.plan(), before.plan()),
+                or(changes.sector(), before.sector()),
+                changes.locales() == null ? before.locales() : String.join(",", changes.locales()),
+                changes.enabledChannels() == null
+                        ? before.enabledChannels()
+                        : String.join(",", changes.enabledChannels()),
+                changes.retentionDays() == null ? before.retentionDays() : changes.retentionDays(),
+                or(changes.status(), before.status()),
+                before.createdAt());
+        mapper.updateTenant(after);
+        TenantView view = TenantView.of(after);
+        audit.record(
+                tenantId,
+                actor,
+                "tenant.updated",
+                "tenant",
+                tenantId.value(),
+                audit.change(TenantView.of(before), view));
+        return view;
+    }
+
+    public Optional<TenantRow> tenant(TenantId tenantId) {
+        return mapper.tenant(tenantId);
+    }
+
+    public Optional<TenantView> tenantView(TenantId tenantId) {
+        return mapper.tenant(tenantId).map(TenantView::of);
+    }
+
+    /** Platform-level: every tenant, for platform admins. */
+    public List<TenantView> allTenants() {
+        return mapper.allTenants().stream().map(TenantView::of).toList();
     }
 
     @Transactional
     public void createAssistant(TenantId tenantId, NewAssistant assistant, String actor) {
-        mapper.insertAssistant(new AssistantRow(
+        createAssistant(tenantId, assistant, null, Map.of(), actor);
+    }
+
+    @Transactional
+    public AssistantView createAssistant(
+            TenantId tenantId, NewAssistant assistant, String sector, Map<String, String> secrets, String actor) {
+        AssistantRow row = new AssistantRow(
                 tenantId,
                 assistant.id(),
                 assistant.type(),
                 assistant.name(),
+                sector,
                 assistant.persona(),
                 assistant.prompt(),
                 CanonicalJson.write(assistant.settings()),
+                credentials.seal(secrets),
                 ACTIVE,
-                clock.instant()));
+                clock.instant());
+        try {
+            mapper.insertAssistant(row);
+        } catch (DuplicateKeyException e) {
+            throw AdminProblem.conflict("assistant " + assistant.id().value() + " exists");
+        }
+        AssistantView view = view(row);
         audit.record(
                 tenantId,
                 actor,
                 "assistant.created",
                 "assistant",
                 assistant.id().value(),
-                null);
+                audit.change(null, view));
+        return view;
     }
 
     @Transactional
-    public void createBinding(TenantId tenantId, NewBinding binding, String actor) {
-        mapper.insertBinding(new BindingRow(
+    public AssistantView updateAssistant(
+            TenantId tenantId, AssistantId assistantId, AssistantChanges changes, String actor) {
+        AssistantRow before = mapper.assistant(tenantId, assistantId).orElseThrow(AdminProblem::notFound);
+        AssistantRow after = new AssistantRow(
+                tenantId,
+                assistantId,
+                before.type(),
+                or(changes.name(), before.name()),
+                or(changes.sector(), before.sector()),
+                or(changes.persona(), before.persona()),
+                or(changes.prompt(), before.prompt()),
+                CanonicalJson.write(merge(stringMap(before.modelSettings()), changes.settings())),
+                credentials.seal(merge(credentials.open(before.credentials()), changes.credentials())),
+                or(changes.status(), before.status()),
+                before.createdAt());
+        mapper.updateAssistant(after);
+        AssistantView view = view(after);
+        audit.record(
+                tenantId,
+                actor,
+                "assistant.updated",
+                "assistant",
+                assistantId.value(),
+                audit.change(view(before), view));
+        return view;
+    }
+
+    public List<AssistantView> assistants(TenantId tenantId) {
+        return mapper.assistants(tenantId).stream().map(this::view).toList();
+    }
+
+    public Optional<AssistantView> assistantView(TenantId tenantId, AssistantId assistantId) {
+        return mapper.assistant(tenantId, assistantId).map(this::view);
+    }
+
+    @Transactional
+    public BindingView createBinding(TenantId tenantId, NewBinding binding, String actor) {
+        BindingRow row = new BindingRow(
                 tenantId,
                 binding.id(),
                 binding.assistantId(),
                 binding.channel(),
                 binding.inboundKey(),
                 CanonicalJson.write(binding.settings()),
-                CanonicalJson.write(binding.credentials()),
+                credentials.seal(binding.credentials()),
                 ACTIVE,
-                clock.instant()));
-        audit.record(tenantId, actor, "binding.created", "binding", binding.id(), null);
+                clock.instant());
+        try {
+            mapper.insertBinding(row);
+        } catch (DuplicateKeyException e) {
+            throw AdminProblem.conflict("binding " + binding.id() + " or its inbound key " + binding.inboundKey()
+                    + " on " + binding.channel() + " is taken");
+        } catch (DataIntegrityViolationException e) {
+            throw AdminProblem.invalid("assistant " + binding.assistantId().value() + " does not exist");
+        }
+        BindingView view = view(row);
+        audit.record(tenantId, actor, "binding.created", "binding", binding.id(), audit.change(null, view));
         events.publishEvent(new ChannelBindingActivated(tenantId, binding.id(), binding.channel()));
+        return view;
     }
 
-    public Optional<TenantRow> tenant(TenantId tenantId) {
-        return mapper.tenant(tenantId);
+    /** Applies a change; the binding's routes stop, and start again with the new settings if it stays active. */
+    @Transactional
+    public BindingView updateBinding(TenantId tenantId, String bindingId, BindingChanges changes, String actor) {
+        BindingRow before = mapper.binding(tenantId, bindingId).orElseThrow(AdminProblem::notFound);
+        AssistantId assistantId =
+                changes.assistantId() == null ? before.assistantId() : new AssistantId(changes.assistantId());
+        if (mapper.assistant(tenantId, assistantId).isEmpty()) {
+            throw AdminProblem.invalid("assistant " + assistantId.value() + " does not exist");
+        }
+        BindingRow after = new BindingRow(
+                tenantId,
+                bindingId,
+                assistantId,
+                before.channel(),
+                before.inboundKey(),
+                CanonicalJson.write(merge(stringMap(before.settings()), changes.settings())),
+                credentials.seal(merge(credentials.open(before.credentials()), changes.credentials())),
+                or(changes.status(), before.status()),
+                before.createdAt());
+        mapper.updateBinding(after);
+        BindingView view = view(after);
+        audit.record(tenantId, actor, "binding.updated", "binding", bindingId, audit.change(view(before), view));
+        events.publishEvent(new ChannelBindingDeactivated(tenantId, bindingId, before.channel()));
+        if (ACTIVE.equals(after.status())) {
+            events.publishEvent(new ChannelBindingActivated(tenantId, bindingId, before.channel()));
+        }
+        return view;
+    }
+
+    public List<BindingView> bindings(TenantId tenantId) {
+        return mapper.bindings(tenantId).stream().map(this::view).toList();
+    }
+
+    public Optional<BindingView> bindingView(TenantId tenantId, String bindingId) {
+        return mapper.binding(tenantId, bindingId).map(this::view);
+    }
+
+    /** Re-encrypts every credential not sealed under the current master key; returns how many were. */
+    @Transactional
+    public int resealCredentials(String actor) {
+        int count = 0;
+        for (SealedColumn column : mapper.allCredentials()) {
+            String resealed = credentials.rotated(column.credentials());
+            if (resealed == null) {
+                continue;
+            }
+            if ("binding".equals(column.kind())) {
+                mapper.updateBindingCredentials(column.tenantId(), column.id(), resealed);
+            } else {
+                mapper.updateAssistantCredentials(column.tenantId(), column.id(), resealed);
+            }
+            audit.record(column.tenantId(), actor, "secrets.resealed", column.kind(), column.id(), null);
+            count++;
+        }
+        return count;
     }
 
     @Override
@@ -110,29 +300,27 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                         row.name(),
                         row.persona(),
                         row.prompt(),
-                        stringMap(row.modelSettings())));
+                        withSecrets(stringMap(row.modelSettings()), credentials.open(row.credentials()))));
     }
 
     @Override
     public Optional<ChannelBinding> resolve(String channel, String inboundKey) {
-        return mapper.resolve(channel, inboundKey).map(TenantRegistry::binding);
+        return mapper.resolve(channel, inboundKey).map(this::binding);
     }
 
     @Override
     public Optional<ChannelBinding> find(TenantId tenantId, String bindingId) {
         return mapper.binding(tenantId, bindingId)
                 .filter(row -> ACTIVE.equals(row.status()))
-                .map(TenantRegistry::binding);
+                .map(this::binding);
     }
 
     @Override
     public List<ChannelBinding> active(String channel) {
-        return mapper.activeBindings(channel).stream()
-                .map(TenantRegistry::binding)
-                .toList();
+        return mapper.activeBindings(channel).stream().map(this::binding).toList();
     }
 
-    private static ChannelBinding binding(BindingRow row) {
+    private ChannelBinding binding(BindingRow row) {
         return new ChannelBinding(
                 row.id(),
                 row.tenantId(),
@@ -140,10 +328,82 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 row.channel(),
                 row.inboundKey(),
                 stringMap(row.settings()),
-                stringMap(row.credentials()));
+                credentials.open(row.credentials()));
     }
 
-    private static Map<String, String> stringMap(String json) {
+    private AssistantView view(AssistantRow row) {
+        return new AssistantView(
+                row.id().value(),
+                row.type(),
+                row.name(),
+                row.sector(),
+                row.persona(),
+                row.prompt(),
+                new TreeMap<>(stringMap(row.modelSettings())),
+                Credentials.masked(credentials.open(row.credentials())),
+                row.status(),
+                row.createdAt());
+    }
+
+    private BindingView view(BindingRow row) {
+        return new BindingView(
+                row.id(),
+                row.assistantId().value(),
+                row.channel(),
+                row.inboundKey(),
+                inboundAddress(row.channel(), row.inboundKey()),
+                new TreeMap<>(stringMap(row.settings())),
+                Credentials.masked(credentials.open(row.credentials())),
+                row.status(),
+                row.createdAt());
+    }
+
+    /** Where customers (mail, numbers, topics) or providers (webhook URLs) reach a binding. */
+    String inboundAddress(String channel, String inboundKey) {
+        return switch (channel) {
+            case "webhook" -> "POST " + publicBaseUrl + "/channels/webhook/" + inboundKey;
+            case "sms", "whatsapp" -> publicBaseUrl + "/channels/twilio/" + inboundKey + "/" + channel;
+            case "scrape" -> "POST " + publicBaseUrl + "/channels/scrape/" + inboundKey;
+            default -> inboundKey;
+        };
+    }
+
+    /** An assistant's own secrets (its LLM key) reach its plugin as settings, never through a view. */
+    private static Map<String, String> withSecrets(Map<String, String> settings, Map<String, String> secrets) {
+        if (secrets.isEmpty()) {
+            return settings;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(settings);
+        merged.putAll(secrets);
+        return merged;
+    }
+
+    private static Map<String, String> merge(Map<String, String> before, Map<String, String> changes) {
+        if (changes == null) {
+            return before;
+        }
+        Map<String, String> merged = new TreeMap<>(before);
+        changes.forEach((key, value) -> {
+            if (value == null || value.isEmpty()) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+
+    private static String or(String change, String before) {
+        return change == null ? before : change;
+    }
+
+    static List<String> list(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank()
+                ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::trim).toList();
+    }
+
+    static Map<String, String> stringMap(String json) {
         if (json == null || json.isBlank()) {
             return Map.of();
         }

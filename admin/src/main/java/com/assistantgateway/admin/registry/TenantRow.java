@@ -3,6 +3,17 @@ package com.assistantgateway.admin.registry;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
 
-/** A row of {@code tenants}. {@code locales} is a comma-separated list of BCP 47 tags. */
+/**
+ * A row of {@code tenants}. {@code locales} and {@code enabledChannels} are comma-separated lists; conversations older
+ * than {@code retentionDays} are purged.
+ */
 public record TenantRow(
-        TenantId slug, String name, String plan, String sector, String locales, String status, Instant createdAt) {}
+        TenantId slug,
+        String name,
+        String plan,
+        String sector,
+        String locales,
+        String enabledChannels,
+        int retentionDays,
+        String status,
+        Instant createdAt) {}

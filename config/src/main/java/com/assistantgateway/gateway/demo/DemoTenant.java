@@ -2,17 +2,19 @@ package com.assistantgateway.gateway.demo;
 
 import com.assistantgateway.adapters.email.EmailBinding;
 import com.assistantgateway.adapters.webhook.WebhookBinding;
+import com.assistantgateway.admin.knowledge.KnowledgeSources;
 import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.admin.security.NewUser;
+import com.assistantgateway.admin.security.Role;
+import com.assistantgateway.admin.security.Users;
 import com.assistantgateway.gateway.GatewayProperties;
-import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +42,20 @@ class DemoTenant implements ApplicationRunner {
     private static final String ACTOR = "system:demo-seed";
 
     private final TenantRegistry registry;
-    private final KnowledgeBase knowledge;
+    private final KnowledgeSources knowledge;
+    private final Users users;
     private final GatewayProperties.Demo demo;
     private final WebServerApplicationContext web;
 
     DemoTenant(
             TenantRegistry registry,
-            KnowledgeBase knowledge,
+            KnowledgeSources knowledge,
+            Users users,
             GatewayProperties properties,
             WebServerApplicationContext web) {
         this.registry = registry;
         this.knowledge = knowledge;
+        this.users = users;
         this.demo = properties.demo();
         this.web = web;
     }
@@ -63,6 +68,7 @@ class DemoTenant implements ApplicationRunner {
         if (registry.tenant(TENANT).isEmpty()) {
             seed();
         }
+        seedUsers();
         if (demo.email().configured() && registry.find(TENANT, EMAIL_BINDING).isEmpty()) {
             bindMailbox(demo.email());
         }
@@ -75,11 +81,14 @@ class DemoTenant implements ApplicationRunner {
                     -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\
                     -d '{"from": "customer@example.com", "text": "How long is the warranty on a brake caliper?"}'
                 then read the reply with GET http://localhost:{}/channels/webhook/demo/messages/<messageId>
-                Hawtio: http://localhost:{}/actuator/hawtio
+                Console: http://localhost:{}/console  (sign in as admin@demo.local, password: {})
+                Hawtio:  http://localhost:{}/actuator/hawtio  (platform admin: admin@gateway.local, same password)
                 """,
                 port,
                 demo.token(),
                 port,
+                port,
+                demo.password(),
                 port);
     }
 
@@ -118,9 +127,25 @@ class DemoTenant implements ApplicationRunner {
                 ACTOR);
         int chunks = 0;
         for (Resource page : knowledgePages()) {
-            chunks += knowledge.ingest(TENANT, SUPPORT, page.getFilename(), read(page));
+            chunks += knowledge
+                    .upload(TENANT, SUPPORT, page.getFilename(), "text/markdown", read(page), ACTOR)
+                    .chunks();
         }
         log.info("seeded demo tenant '{}' with {} knowledge chunks", TENANT, chunks);
+    }
+
+    /** One account per role; the demo listens on localhost only, so a well-known password is acceptable here. */
+    private void seedUsers() {
+        seedUser(null, "admin@gateway.local", "Platform admin", Role.PLATFORM_ADMIN);
+        seedUser(TENANT, "admin@demo.local", "Demo admin", Role.TENANT_ADMIN);
+        seedUser(TENANT, "manager@demo.local", "Demo agent manager", Role.AGENT_MANAGER);
+        seedUser(TENANT, "viewer@demo.local", "Demo viewer", Role.USER);
+    }
+
+    private void seedUser(TenantId tenant, String email, String name, Role role) {
+        if (!users.exists(email)) {
+            users.create(tenant, new NewUser(email, name, demo.password(), role), ACTOR);
+        }
     }
 
     private void bindMailbox(GatewayProperties.Email email) {
@@ -159,9 +184,9 @@ class DemoTenant implements ApplicationRunner {
         }
     }
 
-    private static String read(Resource page) {
+    private static byte[] read(Resource page) {
         try {
-            return page.getContentAsString(StandardCharsets.UTF_8);
+            return page.getContentAsByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

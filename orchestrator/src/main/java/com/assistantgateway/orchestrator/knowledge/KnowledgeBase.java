@@ -3,6 +3,7 @@ package com.assistantgateway.orchestrator.knowledge;
 import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.KnowledgeIngestion;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /** Ingests text and Markdown into an assistant's knowledge and retrieves passages for a question. */
 @Service
-public class KnowledgeBase {
+public class KnowledgeBase implements KnowledgeIngestion {
 
     private final KnowledgeStore store;
     private final EmbeddingModel embeddings;
@@ -55,22 +56,31 @@ public class KnowledgeBase {
      * @throws IllegalArgumentException for other file types or text that is not UTF-8
      */
     public int ingestFile(TenantId tenantId, AssistantId assistantId, Path file) throws IOException {
-        String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!(lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".txt"))) {
-            throw new IllegalArgumentException(name + ": only .md, .markdown and .txt files are ingested");
+        return ingest(tenantId, assistantId, file.getFileName().toString(), Files.readAllBytes(file));
+    }
+
+    @Override
+    public int ingest(TenantId tenantId, AssistantId assistantId, String source, byte[] content) {
+        if (!accepts(source)) {
+            throw new IllegalArgumentException(source + ": only .md, .markdown and .txt files are ingested");
         }
         String text;
         try {
             text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .decode(ByteBuffer.wrap(content))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(name + " is not UTF-8 text", e);
+            throw new IllegalArgumentException(source + " is not UTF-8 text", e);
         }
-        return ingest(tenantId, assistantId, name, text);
+        return ingest(tenantId, assistantId, source, text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    @Override
+    public boolean accepts(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".txt");
     }
 
     public List<ScoredChunk> retrieve(TenantId tenantId, AssistantId assistantId, String question, int limit) {
@@ -78,6 +88,7 @@ public class KnowledgeBase {
         return store.search(tenantId, assistantId, query, limit);
     }
 
+    @Override
     public void delete(TenantId tenantId, AssistantId assistantId, String source) {
         store.deleteSource(tenantId, assistantId, source);
     }

@@ -78,6 +78,13 @@ public class AnswerStep {
             log.warn("message {} of tenant {} is not in the ledger; dropping it", inbound.id(), inbound.tenantId());
             return null;
         }
+        if (ledger.holdForAgent(inbound.tenantId(), inbound.id(), inbound.conversationId())) {
+            log.info(
+                    "conversation {} is taken over by an agent; message {} waits for them",
+                    inbound.conversationId(),
+                    inbound.id());
+            return null;
+        }
         var history =
                 ledger.history(inbound.tenantId(), inbound.conversationId(), inbound.id(), properties.historyLimit());
         AssistantAnswer answer = assistants.answer(new AssistantRequest(inbound, history));

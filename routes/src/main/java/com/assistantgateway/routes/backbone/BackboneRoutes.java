@@ -17,6 +17,9 @@ public class BackboneRoutes extends EndpointRouteBuilder {
     /** Where adapters send a normalized inbound message; the reply body is the ledger's {@code Acceptance}. */
     public static final String INGRESS = "direct:backbone.ingress.accept";
 
+    /** Where a message no assistant produced (an agent's reply) goes out; called inside a database transaction. */
+    public static final String OUTBOUND = "direct:backbone.egress.send";
+
     /** Called by {@link Ingress} inside its database transaction. */
     static final String ENQUEUE = "direct:backbone.ingress.enqueue";
 
@@ -76,6 +79,13 @@ public class BackboneRoutes extends EndpointRouteBuilder {
                 .routeConfigurationId(ErrorPolicies.BROKER_REDELIVERY)
                 .setHeader(JmsConstants.JMS_DESTINATION_NAME, method(queues, "tenantQueueFor"))
                 .to(jms("queue:" + GatewayQueues.UNROUTABLE));
+
+        from(OUTBOUND)
+                .routeId("backbone.egress.send")
+                .routeConfigurationId(ErrorPolicies.TO_CALLER)
+                .bean(envelope, "stamp")
+                .marshal(canonicalJson)
+                .to(ExchangePattern.InOnly, jms("queue:" + GatewayQueues.EGRESS).transacted(true));
 
         from(GatewayQueues.transacted(GatewayQueues.EGRESS))
                 .routeId("backbone.egress.dispatch")

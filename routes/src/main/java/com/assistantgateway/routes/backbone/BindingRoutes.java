@@ -2,11 +2,13 @@ package com.assistantgateway.routes.backbone;
 
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindingActivated;
+import com.assistantgateway.routes.port.ChannelBindingDeactivated;
 import com.assistantgateway.routes.port.ChannelBindings;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,28 @@ public class BindingRoutes implements CamelContextConfiguration {
                 .filter(channel -> channel.channel().equals(event.channel()))
                 .forEach(channel -> bindings.find(event.tenantId(), event.bindingId())
                         .ifPresent(binding -> start(channel, binding)));
+    }
+
+    /** Stops and removes a binding's routes; a changed binding that stays active is started again after this. */
+    @EventListener
+    public void on(ChannelBindingDeactivated event) {
+        CamelContext context = camelContext;
+        if (context == null || !started.remove(event.tenantId().value() + "/" + event.bindingId())) {
+            return;
+        }
+        String suffix = "." + event.tenantId().value() + "." + event.bindingId();
+        for (Route route : List.copyOf(context.getRoutes())) {
+            if (route.getRouteId().startsWith(event.channel() + ".")
+                    && route.getRouteId().endsWith(suffix)) {
+                try {
+                    context.getRouteController().stopRoute(route.getRouteId());
+                    context.removeRoute(route.getRouteId());
+                } catch (Exception e) {
+                    log.error("route {} could not be stopped", route.getRouteId(), e);
+                }
+            }
+        }
+        log.info("routes of binding {}/{} stopped", event.tenantId(), event.bindingId());
     }
 
     private void start(BindingRouteSet channel, ChannelBinding binding) {

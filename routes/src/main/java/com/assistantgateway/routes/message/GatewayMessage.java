@@ -75,6 +75,39 @@ public record GatewayMessage(
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
+    /** Metadata key of a message a person wrote (a taken-over conversation): who wrote it. */
+    public static final String AGENT = "agent";
+
+    /**
+     * A person's reply to this inbound message, on the same channel and binding: no citations, no confidence, and the
+     * agent named in {@link #AGENT}.
+     */
+    public GatewayMessage agentReply(MessageId replyId, String replyText, String agent, Instant at) {
+        return new GatewayMessage(
+                SCHEMA_VERSION,
+                replyId,
+                tenantId,
+                assistantId,
+                conversationId,
+                channel,
+                bindingId,
+                Direction.OUTBOUND,
+                to,
+                from,
+                subject,
+                replyText,
+                List.of(),
+                null,
+                id,
+                locale,
+                at,
+                at,
+                traceId,
+                List.of(),
+                null,
+                Map.of(AGENT, agent));
+    }
+
     /** The reply to this inbound message, addressed back to its sender on the same channel and binding. */
     public GatewayMessage reply(MessageId replyId, String replyText, List<Citation> sources, double score, Instant at) {
         return new GatewayMessage(

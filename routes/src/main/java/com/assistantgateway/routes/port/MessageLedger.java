@@ -54,6 +54,12 @@ public interface MessageLedger {
     /** When the participant last wrote to this binding: channels with a reply window (WhatsApp) check it. */
     Optional<Instant> lastInbound(TenantId tenantId, String bindingId, String participant);
 
+    /**
+     * Whether a person has taken the message's conversation over; if so the message is marked {@code AWAITING_AGENT}
+     * and no assistant answers it.
+     */
+    boolean holdForAgent(TenantId tenantId, MessageId messageId, ConversationId conversationId);
+
     /** Marks a conversation as waiting for a human, with why; admins see it (and take it over) in the console. */
     void flagForHuman(TenantId tenantId, ConversationId conversationId, String reason);
 }

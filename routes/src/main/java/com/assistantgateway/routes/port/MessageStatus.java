@@ -8,6 +8,8 @@ public enum MessageStatus {
     QUEUED,
     /** Its tenant's processor has taken it. */
     PROCESSING,
+    /** Its conversation is taken over by a person: no assistant answers it; the agent does. */
+    AWAITING_AGENT,
     /** A reply is stored (and on its way out). */
     ANSWERED,
     /** Given up after redeliveries; it sits in a dead-letter queue. */

@@ -1,0 +1,91 @@
+package com.assistantgateway.admin.api;
+
+import com.assistantgateway.admin.AdminProblem;
+import com.assistantgateway.admin.knowledge.KnowledgeSource;
+import com.assistantgateway.admin.knowledge.KnowledgeSources;
+import com.assistantgateway.admin.security.Permission;
+import com.assistantgateway.admin.security.TenantAccess;
+import com.assistantgateway.routes.message.TenantId;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** An assistant's knowledge sources: upload (multipart {@code file}), list with status, re-index, delete. */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenant}/assistants/{assistant}/knowledge")
+public class KnowledgeController {
+
+    private final KnowledgeSources sources;
+    private final TenantAccess access;
+
+    public KnowledgeController(KnowledgeSources sources, TenantAccess access) {
+        this.sources = sources;
+        this.access = access;
+    }
+
+    @GetMapping
+    public Page<KnowledgeSource> list(
+            @PathVariable String tenant,
+            @PathVariable String assistant,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_READ);
+        return Page.of(sources.list(tenantId, Ids.assistant(assistant)), page, size);
+    }
+
+    @PostMapping(consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    public KnowledgeSource upload(
+            @PathVariable String tenant, @PathVariable String assistant, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
+        if (file == null || file.isEmpty()) {
+            throw AdminProblem.invalid("upload a non-empty file as the multipart part 'file'");
+        }
+        return sources.upload(
+                tenantId,
+                Ids.assistant(assistant),
+                file.getOriginalFilename(),
+                file.getContentType(),
+                file.getBytes(),
+                TenantAccess.current().name());
+    }
+
+    @GetMapping("/{source}")
+    public KnowledgeSource get(
+            @PathVariable String tenant, @PathVariable String assistant, @PathVariable String source) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_READ);
+        return sources.get(tenantId, Ids.assistant(assistant), source);
+    }
+
+    @PostMapping("/{source}/reindex")
+    public KnowledgeSource reindex(
+            @PathVariable String tenant, @PathVariable String assistant, @PathVariable String source) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
+        return sources.reindex(
+                tenantId,
+                Ids.assistant(assistant),
+                source,
+                TenantAccess.current().name());
+    }
+
+    @DeleteMapping("/{source}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable String tenant, @PathVariable String assistant, @PathVariable String source) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
+        sources.delete(
+                tenantId,
+                Ids.assistant(assistant),
+                source,
+                TenantAccess.current().name());
+    }
+}

@@ -1,0 +1,12 @@
+package com.assistantgateway.admin.inbox;
+
+import java.time.Instant;
+
+/**
+ * Inbox filters; {@code null} matches everything.
+ *
+ * @param status {@code open}, {@code needs_human} or {@code agent}
+ * @param from conversations updated at or after
+ * @param to conversations updated before
+ */
+public record ConversationFilter(String status, String channel, String assistantId, Instant from, Instant to) {}

@@ -1,0 +1,39 @@
+package com.assistantgateway.admin.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer} with a login token or a tenant API key; anything else stays anonymous. */
+public class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final Users users;
+    private final ApiKeys apiKeys;
+
+    public BearerTokenFilter(Users users, ApiKeys apiKeys) {
+        this.users = users;
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = header.substring(BEARER.length()).trim();
+            Optional<GatewayPrincipal> principal =
+                    token.startsWith(ApiKeys.PREFIX) ? apiKeys.authenticate(token) : users.byToken(token);
+            principal.ifPresent(
+                    p -> SecurityContextHolder.getContext().setAuthentication(new PrincipalAuthentication(p)));
+        }
+        chain.doFilter(request, response);
+    }
+}

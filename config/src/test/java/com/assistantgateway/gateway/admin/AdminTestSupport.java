@@ -1,0 +1,225 @@
+package com.assistantgateway.gateway.admin;
+
+import com.assistantgateway.admin.knowledge.KnowledgeSources;
+import com.assistantgateway.admin.ledger.JdbcMessageLedger;
+import com.assistantgateway.admin.registry.NewAssistant;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.NewTenant;
+import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.admin.security.ApiKeys;
+import com.assistantgateway.admin.security.GatewayPrincipal;
+import com.assistantgateway.admin.security.NewUser;
+import com.assistantgateway.admin.security.Role;
+import com.assistantgateway.admin.security.Users;
+import com.assistantgateway.gateway.GatewayApplication;
+import com.assistantgateway.routes.backbone.BrokerDeadLetters;
+import com.assistantgateway.routes.backbone.GatewayHeaders;
+import com.assistantgateway.routes.backbone.GatewayQueues;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.TenantId;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One gateway on embedded defaults shared by the admin tests, with two fully populated tenants that hold the same ids
+ * (assistant {@code support}, binding {@code web}, conversation {@code c-1}), so "not found" in the other tenant can
+ * only come from tenant scoping, never from an id that happens not to exist there.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class AdminTestSupport {
+
+    static final String PASSWORD = "correct horse battery";
+    static final String PLATFORM_ADMIN = "root@platform.test";
+    static final Path dataDir = tempDir();
+    static final AtomicInteger sequence = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", dataDir::toString);
+        registry.add("gateway.admin.bootstrap-admin-email", () -> PLATFORM_ADMIN);
+        registry.add("gateway.admin.bootstrap-admin-password", () -> PASSWORD);
+    }
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @Autowired
+    KnowledgeSources knowledge;
+
+    @Autowired
+    JdbcMessageLedger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    @LocalServerPort
+    int port;
+
+    AdminClient client;
+    Side acme;
+    Side globex;
+
+    @BeforeEach
+    void tenants() {
+        client = new AdminClient(port);
+        acme = side("acme");
+        globex = side("globex");
+    }
+
+    /** A tenant with one user per role, an assistant, a binding, a knowledge source, a conversation and a key. */
+    private Side side(String slug) {
+        TenantId tenant = new TenantId(slug);
+        if (registry.tenant(tenant).isEmpty()) {
+            registry.createTenant(new NewTenant(tenant, slug + " Inc", "business", "retail", List.of("en")), "test");
+            for (Role role : List.of(Role.TENANT_ADMIN, Role.AGENT_MANAGER, Role.USER)) {
+                users.create(tenant, new NewUser(email(slug, role), role.name(), PASSWORD, role), "test");
+            }
+            registry.createAssistant(
+                    tenant,
+                    new NewAssistant(new AssistantId("support"), "echo", "Support", null, null, Map.of()),
+                    "test");
+            registry.createBinding(
+                    tenant,
+                    new NewBinding(
+                            "web",
+                            new AssistantId("support"),
+                            "webhook",
+                            slug + "-web",
+                            Map.of(),
+                            Map.of("tokenSha256", "0".repeat(64), "signingSecret", slug + "-signing-secret")),
+                    "test");
+            ledger.accept(message(tenant, "c-1", "customer@" + slug + ".test", "Where is my order?"));
+        }
+        return new Side(tenant);
+    }
+
+    static String email(String slug, Role role) {
+        return role.name().toLowerCase().replace('_', '-') + "@" + slug + ".test";
+    }
+
+    static GatewayMessage message(TenantId tenant, String conversation, String from, String text) {
+        return GatewayMessage.inbound()
+                .tenant(tenant)
+                .assistant(new AssistantId("support"))
+                .binding("web")
+                .channel("webhook")
+                .conversation(new ConversationId(conversation))
+                .channelMessageId(UUID.randomUUID().toString())
+                .from(from)
+                .to("support")
+                .text(text)
+                .receivedAt(Instant.now())
+                .build();
+    }
+
+    long auditCount(String actor) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM audit_events WHERE actor = ?", Long.class, actor);
+        return count == null ? 0 : count;
+    }
+
+    /** What a test needs of a tenant: its slug, and fresh objects to change or delete. */
+    final class Side {
+        final TenantId tenant;
+
+        Side(TenantId tenant) {
+            this.tenant = tenant;
+        }
+
+        String slug() {
+            return tenant.value();
+        }
+
+        String freshSource() {
+            return knowledge
+                    .upload(
+                            tenant,
+                            new AssistantId("support"),
+                            "page-" + sequence.incrementAndGet() + ".md",
+                            "text/markdown",
+                            "# Returns\n\nReturns are free within 30 days.\n".getBytes(StandardCharsets.UTF_8),
+                            "test")
+                    .id();
+        }
+
+        String freshKey() {
+            GatewayPrincipal admin = users.authenticate(email(slug(), Role.TENANT_ADMIN), PASSWORD)
+                    .orElseThrow();
+            return apiKeys.create(tenant, "key " + sequence.incrementAndGet(), List.of("conversations:read"), admin)
+                    .apiKey()
+                    .id();
+        }
+
+        String freshUser() {
+            return users.create(
+                            tenant,
+                            new NewUser(
+                                    "user" + sequence.incrementAndGet() + "@" + slug() + ".test",
+                                    "Someone",
+                                    PASSWORD,
+                                    Role.USER),
+                            "test")
+                    .id();
+        }
+
+        /** A conversation of its own, so taking it over or erasing its participant touches nothing else. */
+        String freshConversation() {
+            String id = "c-" + sequence.incrementAndGet();
+            ledger.accept(message(tenant, id, "p" + sequence.get() + "@" + slug() + ".test", "Hello?"));
+            return id;
+        }
+
+        /** A message in the tenant's dead-letter queue; returns the broker's id for it. */
+        String freshDeadLetter() {
+            JmsTemplate jms = new JmsTemplate(connectionFactory);
+            String messageId = UUID.randomUUID().toString();
+            jms.send(BrokerDeadLetters.PREFIX + GatewayQueues.tenantQueue(tenant), session -> {
+                Message message = session.createTextMessage("{}");
+                message.setStringProperty(GatewayHeaders.TENANT_ID, slug());
+                message.setStringProperty(GatewayHeaders.MESSAGE_ID, messageId);
+                message.setStringProperty(GatewayHeaders.DIRECTION, "INBOUND");
+                return message;
+            });
+            return jms.browseSelected(
+                    BrokerDeadLetters.PREFIX + GatewayQueues.tenantQueue(tenant),
+                    GatewayHeaders.MESSAGE_ID + " = '" + messageId + "'",
+                    (session, browser) -> ((Message) browser.getEnumeration().nextElement()).getJMSMessageID());
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("gateway-admin-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
