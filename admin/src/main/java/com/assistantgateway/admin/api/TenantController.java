@@ -65,6 +65,9 @@ public class TenantController {
     public Page<TenantView> tenants(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         GatewayPrincipal principal = TenantAccess.current();
+        if (!principal.may(Permission.TENANT_READ)) {
+            throw AdminProblem.forbidden(Permission.TENANT_READ.scope());
+        }
         List<TenantView> visible = principal.isPlatformAdmin()
                 ? registry.allTenants()
                 : registry.tenantView(principal.tenantId()).stream().toList();

@@ -1,6 +1,7 @@
 package com.assistantgateway.admin.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,11 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(users, apiKeys), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/login")
+                .authorizeHttpRequests(auth -> auth
+                        // A streamed response (the audit export) finishes on an async dispatch, checked already.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/api/v1/auth/login")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -76,12 +81,15 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(auth -> auth.requestMatchers(LOGIN_PAGE, "/console/assets/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasRole(PrincipalAuthentication.PLATFORM_ADMIN)
-                        .anyRequest()
-                        .authenticated())
+        return http.authorizeHttpRequests(
+                        auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                                .permitAll()
+                                .requestMatchers(LOGIN_PAGE, "/console/assets/**")
+                                .permitAll()
+                                .requestMatchers("/actuator/**")
+                                .hasRole(PrincipalAuthentication.PLATFORM_ADMIN)
+                                .anyRequest()
+                                .authenticated())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE)
                         .usernameParameter("email")
                         .defaultSuccessUrl("/console", false)

@@ -42,7 +42,8 @@ final class AdminClient {
             request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(all));
         } else if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json(body)));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

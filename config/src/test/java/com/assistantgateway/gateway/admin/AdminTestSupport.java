@@ -16,6 +16,7 @@ import com.assistantgateway.routes.backbone.BrokerDeadLetters;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.backbone.GatewayQueues;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -202,7 +203,8 @@ abstract class AdminTestSupport {
             JmsTemplate jms = new JmsTemplate(connectionFactory);
             String messageId = UUID.randomUUID().toString();
             jms.send(BrokerDeadLetters.PREFIX + GatewayQueues.tenantQueue(tenant), session -> {
-                Message message = session.createTextMessage("{}");
+                Message message = session.createTextMessage(CanonicalJson.write(
+                        message(tenant, "dead-" + sequence.incrementAndGet(), "dlq@" + slug() + ".test", "Hi")));
                 message.setStringProperty(GatewayHeaders.TENANT_ID, slug());
                 message.setStringProperty(GatewayHeaders.MESSAGE_ID, messageId);
                 message.setStringProperty(GatewayHeaders.DIRECTION, "INBOUND");
