@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * only come from tenant scoping, never from an id that happens not to exist there.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(
+        tracing = false) // tests turn metric export off unless asked: /actuator/prometheus is tested
 abstract class AdminTestSupport {
 
     static final String PASSWORD = "correct horse battery";

@@ -67,7 +67,7 @@ class SecretsAtRestTest extends AdminTestSupport {
         responses.add(client.send(
                 "PATCH",
                 "/api/v1/tenants/acme/assistants/support",
-                Map.of("credentials", Map.of("llmApiKey", llmKey)),
+                Map.of("credentials", Map.of("llm.apiKey", llmKey)),
                 admin));
         for (String path : List.of(
                 "/api/v1/tenants/acme/bindings",
@@ -97,7 +97,7 @@ class SecretsAtRestTest extends AdminTestSupport {
         assertThat(registry.find(acme, "web").map(ChannelBinding::credentials))
                 .hasValueSatisfying(c -> assertThat(c).containsEntry("signingSecret", signingSecret));
         assertThat(registry.assistant(acme, new com.assistantgateway.routes.message.AssistantId("support")))
-                .hasValueSatisfying(p -> assertThat(p.settings()).containsEntry("llmApiKey", llmKey));
+                .hasValueSatisfying(p -> assertThat(p.settings()).containsEntry("llm.apiKey", llmKey));
         assertThat(jdbc.queryForObject(
                         "SELECT credentials FROM channel_bindings WHERE tenant_id = 'acme' AND id = 'mailbox'",
                         String.class))

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The LLM an assistant uses, if any: its own settings ({@code llm.baseUrl}, {@code llm.model}, {@code llm.apiKeyEnv}
- * naming an environment variable) over the gateway's defaults. Keys never come from the database.
+ * The LLM an assistant uses, if any: its own settings ({@code llm.baseUrl}, {@code llm.model}) over the gateway's
+ * defaults. Its key is, in order: {@code llm.apiKey} from the assistant's encrypted credentials, the environment
+ * variable named by {@code llm.apiKeyEnv}, the gateway's own key.
  */
 @Component
 public class ChatModels {
@@ -29,8 +30,8 @@ public class ChatModels {
             return Optional.empty();
         }
         String model = profile.setting("llm.model").orElse(defaults.model());
-        String apiKey = profile.setting("llm.apiKeyEnv")
-                .map(System::getenv)
+        String apiKey = profile.setting("llm.apiKey")
+                .or(() -> profile.setting("llm.apiKeyEnv").map(System::getenv))
                 .or(() -> Optional.of(defaults.apiKey()).filter(k -> !k.isBlank()))
                 .orElse("no-key");
         String key = baseUrl + "|" + model + "|" + apiKey.hashCode();

@@ -12,12 +12,17 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +33,17 @@ import org.springframework.stereotype.Component;
 public class GenerativeAnswerer {
 
     private static final Pattern CITE = Pattern.compile("\\[(\\d{1,2})]");
+
+    private final MeterRegistry meters;
+
+    public GenerativeAnswerer() {
+        this(new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public GenerativeAnswerer(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     public AssistantAnswer answer(
             ChatModel model,
@@ -44,8 +60,27 @@ public class GenerativeAnswerer {
                             : AiMessage.from(earlier.text()));
         }
         messages.add(UserMessage.from(request.message().text()));
-        String text = model.chat(messages).aiMessage().text().strip();
+        ChatResponse response = model.chat(messages);
+        countTokens(profile, response.tokenUsage());
+        String text = response.aiMessage().text().strip();
         return new AssistantAnswer(text, cited(text, passages), confidence);
+    }
+
+    /** {@code gateway.llm.tokens} per tenant and assistant, input and output apart: what the LLM bill counts. */
+    private void countTokens(AssistantProfile profile, TokenUsage usage) {
+        if (usage == null) {
+            return;
+        }
+        String tenant = profile.tenantId().value();
+        String assistant = profile.id().value();
+        if (usage.inputTokenCount() != null) {
+            meters.counter("gateway.llm.tokens", "tenant", tenant, "assistant", assistant, "kind", "input")
+                    .increment(usage.inputTokenCount());
+        }
+        if (usage.outputTokenCount() != null) {
+            meters.counter("gateway.llm.tokens", "tenant", tenant, "assistant", assistant, "kind", "output")
+                    .increment(usage.outputTokenCount());
+        }
     }
 
     static String instructions(AssistantProfile profile, List<ScoredChunk> passages) {

@@ -6,7 +6,10 @@ import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantRequest;
 import com.assistantgateway.routes.port.Assistants;
 import com.assistantgateway.routes.port.MessageLedger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -35,17 +38,24 @@ public class AnswerStep {
     private final MessageLedger ledger;
     private final Assistants assistants;
     private final RoutesProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     @Autowired
-    public AnswerStep(MessageLedger ledger, Assistants assistants, RoutesProperties properties) {
-        this(ledger, assistants, properties, Clock.systemUTC());
+    public AnswerStep(MessageLedger ledger, Assistants assistants, RoutesProperties properties, MeterRegistry meters) {
+        this(ledger, assistants, properties, meters, Clock.systemUTC());
     }
 
-    AnswerStep(MessageLedger ledger, Assistants assistants, RoutesProperties properties, Clock clock) {
+    AnswerStep(
+            MessageLedger ledger,
+            Assistants assistants,
+            RoutesProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
         this.ledger = ledger;
         this.assistants = assistants;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -91,6 +101,12 @@ public class AnswerStep {
         GatewayMessage reply = inbound.reply(
                 MessageId.random(), answer.text(), answer.citations(), answer.confidence(), clock.instant());
         ledger.recordReply(reply);
+        Tags tags = Tags.of(
+                "tenant", inbound.tenantId().value(),
+                "assistant", inbound.assistantId().value(),
+                "channel", inbound.channel());
+        meters.counter("gateway.messages.answered", tags).increment();
+        meters.timer("gateway.answer.latency", tags).record(Duration.between(inbound.receivedAt(), reply.receivedAt()));
         return reply;
     }
 }

@@ -62,7 +62,16 @@ public class ChannelOutcomes {
                 sender,
                 channelMessageId,
                 clock.instant()));
-        meters.counter("gateway.channel.skipped", "channel", binding.channel(), "reason", reason)
+        meters.counter(
+                        "gateway.channel.skipped",
+                        "tenant",
+                        binding.tenantId().value(),
+                        "assistant",
+                        binding.assistantId().value(),
+                        "channel",
+                        binding.channel(),
+                        "reason",
+                        reason)
                 .increment();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("reason", reason);
@@ -73,7 +82,15 @@ public class ChannelOutcomes {
     }
 
     public void received(GatewayMessage inbound) {
-        meters.counter("gateway.channel.received", "channel", inbound.channel()).increment();
+        meters.counter(
+                        "gateway.channel.received",
+                        "tenant",
+                        inbound.tenantId().value(),
+                        "assistant",
+                        inbound.assistantId().value(),
+                        "channel",
+                        inbound.channel())
+                .increment();
         publish(
                 GatewayEvent.MESSAGE_RECEIVED,
                 inbound,
@@ -110,7 +127,15 @@ public class ChannelOutcomes {
                 status,
                 null,
                 clock.instant()));
-        meters.counter("gateway.channel.sent", "channel", reply.channel()).increment();
+        meters.counter(
+                        "gateway.channel.sent",
+                        "tenant",
+                        reply.tenantId().value(),
+                        "assistant",
+                        reply.assistantId().value(),
+                        "channel",
+                        reply.channel())
+                .increment();
         publish(
                 GatewayEvent.REPLY_SENT,
                 reply,
@@ -135,7 +160,14 @@ public class ChannelOutcomes {
                 WITHHELD,
                 reason,
                 clock.instant()));
-        meters.counter("gateway.channel.withheld", "channel", reply.channel(), "reason", reason)
+        meters.counter(
+                        "gateway.channel.withheld",
+                        "tenant",
+                        reply.tenantId().value(),
+                        "channel",
+                        reply.channel(),
+                        "reason",
+                        reason)
                 .increment();
         publish(
                 GatewayEvent.DELIVERY_STATUS,

@@ -4,6 +4,7 @@ import com.assistantgateway.routes.message.Direction;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.MessageLedger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -15,10 +16,12 @@ public class DeadLetters {
 
     private final MessageLedger ledger;
     private final RoutesProperties properties;
+    private final MeterRegistry meters;
 
-    public DeadLetters(MessageLedger ledger, RoutesProperties properties) {
+    public DeadLetters(MessageLedger ledger, RoutesProperties properties, MeterRegistry meters) {
         this.ledger = ledger;
         this.properties = properties;
+        this.meters = meters;
     }
 
     public boolean isLastAttempt(@Header(GatewayHeaders.JMS_DELIVERY_COUNT) Integer deliveryCount) {
@@ -30,7 +33,17 @@ public class DeadLetters {
             @Header(GatewayHeaders.TENANT_ID) String tenantId,
             @Header(GatewayHeaders.MESSAGE_ID) String messageId,
             @Header(GatewayHeaders.DIRECTION) String direction,
+            @Header(GatewayHeaders.CHANNEL) String channel,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        meters.counter(
+                        "gateway.messages.failed",
+                        "tenant",
+                        String.valueOf(tenantId),
+                        "channel",
+                        String.valueOf(channel),
+                        "direction",
+                        String.valueOf(direction))
+                .increment();
         if (Direction.INBOUND.name().equals(direction) && tenantId != null && messageId != null) {
             ledger.markFailed(new TenantId(tenantId), new MessageId(messageId), String.valueOf(cause));
         }

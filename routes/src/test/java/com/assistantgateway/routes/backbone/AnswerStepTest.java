@@ -37,7 +37,12 @@ class AnswerStepTest {
             new RoutesProperties.Redelivery(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 3),
             new RoutesProperties.Recovery(Duration.ofSeconds(30), Duration.ofMinutes(1), 100));
     private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
-    private final AnswerStep step = new AnswerStep(ledger, assistants, properties, Clock.fixed(now, ZoneOffset.UTC));
+    private final AnswerStep step = new AnswerStep(
+            ledger,
+            assistants,
+            properties,
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+            Clock.fixed(now, ZoneOffset.UTC));
 
     private final GatewayMessage inbound = GatewayMessage.inbound()
             .tenant(new TenantId("acme"))
