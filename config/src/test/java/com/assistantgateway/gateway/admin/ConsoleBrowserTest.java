@@ -1,0 +1,195 @@
+package com.assistantgateway.gateway.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.assistantgateway.admin.security.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console's main flows in a real browser (Debian's headless Chromium through its chromedriver), driven by the
+ * keyboard where a user would type. Screenshots of every page land in {@code target/console-screenshots}. On a machine
+ * without Chromium the test is skipped, except in CI ({@code CI=true}), where {@code .ci/run} installs it.
+ */
+class ConsoleBrowserTest extends AdminTestSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeTrue(
+                    installed,
+                    "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void tenantAdminBuildsAnAssistantBindsAChannelUploadsKnowledgeAndAnswersACustomerInPerson() {
+        signIn(email("acme", Role.TENANT_ADMIN));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Overview");
+        assertThat(browser.findElement(By.cssSelector(".figures")).getText()).contains("messages received");
+        screenshot("01-overview");
+
+        open("Assistants");
+        new Select(browser.findElement(By.id("template"))).selectByValue("healthcare");
+        browser.findElement(By.id("id")).sendKeys("care", Keys.ENTER);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Patient desk assistant");
+        assertThat(browser.findElement(By.id("prompt")).getText()).contains("Never give a diagnosis");
+        WebElement threshold = browser.findElement(By.id("confidenceThreshold"));
+        threshold.clear();
+        threshold.sendKeys("0.6");
+        browser.findElement(By.id("frontendUrl")).sendKeys("https://acme.test/help", Keys.ENTER);
+        assertThat(notice()).isEqualTo("Saved.");
+        assertThat(browser.findElement(By.id("confidenceThreshold")).getAttribute("value"))
+                .isEqualTo("0.6");
+        screenshot("02-assistant");
+
+        open("Channels");
+        browser.findElement(By.id("bid")).sendKeys("care-web");
+        new Select(browser.findElement(By.id("assistantId"))).selectByValue("care");
+        browser.findElement(By.id("inboundKey")).sendKeys("acme-care");
+        browser.findElement(By.id("credentials")).sendKeys("tokenSha256=" + "2".repeat(64));
+        browser.findElement(By.id("credentials")).submit();
+        assertThat(notice()).isEqualTo("Binding care-web created.");
+        String channels = browser.findElement(By.tagName("table")).getText();
+        assertThat(channels).contains("care-web", "/channels/webhook/acme-care", "tokenSha256: ********");
+        assertThat(channels).doesNotContain("2".repeat(64));
+        screenshot("03-channels");
+
+        open("Knowledge");
+        new Select(browser.findElement(By.id("assistant"))).selectByValue("care");
+        browser.findElement(By.id("assistant")).submit();
+        Path page = writeKnowledge("visiting-hours.md", "# Visiting hours\n\nVisitors are welcome 10:00-20:00.\n");
+        browser.findElement(By.id("file")).sendKeys(page.toAbsolutePath().toString());
+        browser.findElement(By.id("file")).submit();
+        assertThat(notice()).isEqualTo("visiting-hours.md: ready");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("visiting-hours.md", "ready");
+        screenshot("04-knowledge");
+
+        open("Inbox");
+        browser.findElement(By.linkText("customer@acme.test")).click();
+        assertThat(browser.findElement(By.cssSelector(".thread")).getText()).contains("Where is my order?");
+        browser.findElement(By.xpath("//button[text()='Take over']")).click();
+        assertThat(notice()).startsWith("You have taken this conversation over");
+        browser.findElement(By.id("text")).sendKeys("Hello, this is a person: it left our warehouse today.");
+        browser.findElement(By.id("text")).submit();
+        assertThat(notice()).isEqualTo("Reply sent.");
+        assertThat(browser.findElement(By.cssSelector(".thread")).getText())
+                .contains("it left our warehouse today", email("acme", Role.TENANT_ADMIN));
+        screenshot("05-conversation");
+        browser.findElement(By.xpath("//button[text()='Hand back to the assistant']"))
+                .click();
+        assertThat(notice()).isEqualTo("Handed back to the assistant.");
+
+        open("Audit log");
+        assertThat(browser.findElement(By.tagName("table")).getText())
+                .contains("conversation.replied", "conversation.taken-over", "knowledge.uploaded", "binding.created");
+        screenshot("06-audit");
+    }
+
+    @Test
+    void skipLinkIsTheFirstStopAndAnAgentManagerSeesNoAdminSections() {
+        signIn(email("acme", Role.AGENT_MANAGER));
+
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        String sections = browser.findElement(By.cssSelector("nav.sections")).getText();
+        assertThat(sections).contains("Assistants", "Knowledge", "Inbox").doesNotContain("Audit log");
+        browser.get(baseUrl() + "/console/t/acme/audit");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        browser.get(baseUrl() + "/console/t/globex/assistants");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        screenshot("07-not-found");
+    }
+
+    private void signIn(String email) {
+        browser.get(baseUrl() + "/console");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void open(String section) {
+        browser.findElement(By.cssSelector("nav.sections"))
+                .findElement(By.linkText(section))
+                .click();
+    }
+
+    private String notice() {
+        return browser.findElement(By.cssSelector("p.notice")).getText();
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path writeKnowledge(String name, String content) {
+        try {
+            Path dir = Files.createTempDirectory("console-upload");
+            return Files.writeString(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
