@@ -50,6 +50,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     private final ApplicationEventPublisher events;
     private final Credentials credentials;
     private final String publicBaseUrl;
+    private final boolean allowPrivateTargets;
     private final Clock clock = Clock.systemUTC();
 
     public TenantRegistry(
@@ -63,6 +64,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
         this.events = events;
         this.credentials = credentials;
         this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
+        this.allowPrivateTargets = properties.allowPrivateTargets();
     }
 
     @Transactional
@@ -203,6 +205,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Transactional
     public BindingView createBinding(TenantId tenantId, NewBinding binding, String actor) {
+        OutboundTargets.check(binding.settings(), allowPrivateTargets);
         BindingRow row = new BindingRow(
                 tenantId,
                 binding.id(),
@@ -246,6 +249,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 credentials.seal(merge(credentials.open(before.credentials()), changes.credentials())),
                 or(changes.status(), before.status()),
                 before.createdAt());
+        OutboundTargets.check(stringMap(after.settings()), allowPrivateTargets);
         mapper.updateBinding(after);
         BindingView view = view(after);
         audit.record(tenantId, actor, "binding.updated", "binding", bindingId, audit.change(view(before), view));

@@ -59,9 +59,25 @@ class SecretsAtRestTest extends AdminTestSupport {
                         "inboundKey", "+3120" + (1000000 + sequence.incrementAndGet()),
                         "credentials", Map.of("accountSid", "AC" + "1".repeat(32), "authToken", twilioToken)),
                 admin));
+        String hook = "signed-" + sequence.incrementAndGet();
+        responses.add(client.send(
+                "POST",
+                "/api/v1/tenants/acme/bindings",
+                Map.of(
+                        "id",
+                        hook,
+                        "assistantId",
+                        "support",
+                        "channel",
+                        "webhook",
+                        "inboundKey",
+                        "acme-" + hook,
+                        "credentials",
+                        Map.of("tokenSha256", "3".repeat(64))),
+                admin));
         responses.add(client.send(
                 "PATCH",
-                "/api/v1/tenants/acme/bindings/web",
+                "/api/v1/tenants/acme/bindings/" + hook,
                 Map.of("credentials", Map.of("signingSecret", signingSecret)),
                 admin));
         responses.add(client.send(
@@ -73,7 +89,7 @@ class SecretsAtRestTest extends AdminTestSupport {
                 "/api/v1/tenants/acme/bindings",
                 "/api/v1/tenants/acme/bindings/mailbox",
                 "/api/v1/tenants/acme/bindings/sms",
-                "/api/v1/tenants/acme/bindings/web",
+                "/api/v1/tenants/acme/bindings/" + hook,
                 "/api/v1/tenants/acme/assistants",
                 "/api/v1/tenants/acme/assistants/support",
                 "/api/v1/tenants/acme/audit?size=200",
@@ -94,7 +110,7 @@ class SecretsAtRestTest extends AdminTestSupport {
         TenantId acme = new TenantId("acme");
         assertThat(registry.find(acme, "mailbox").map(ChannelBinding::credentials))
                 .hasValueSatisfying(c -> assertThat(c).containsEntry("password", imapPassword));
-        assertThat(registry.find(acme, "web").map(ChannelBinding::credentials))
+        assertThat(registry.find(acme, hook).map(ChannelBinding::credentials))
                 .hasValueSatisfying(c -> assertThat(c).containsEntry("signingSecret", signingSecret));
         assertThat(registry.assistant(acme, new com.assistantgateway.routes.message.AssistantId("support")))
                 .hasValueSatisfying(p -> assertThat(p.settings()).containsEntry("llm.apiKey", llmKey));
