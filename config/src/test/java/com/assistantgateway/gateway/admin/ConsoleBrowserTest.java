@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -81,13 +82,13 @@ class ConsoleBrowserTest extends AdminTestSupport {
 
         open("Assistants");
         new Select(browser.findElement(By.id("template"))).selectByValue("healthcare");
-        browser.findElement(By.id("id")).sendKeys("care", Keys.ENTER);
+        navigating(() -> browser.findElement(By.id("id")).sendKeys("care", Keys.ENTER));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Patient desk assistant");
         assertThat(browser.findElement(By.id("prompt")).getText()).contains("Never give a diagnosis");
         WebElement threshold = browser.findElement(By.id("confidenceThreshold"));
         threshold.clear();
         threshold.sendKeys("0.6");
-        browser.findElement(By.id("frontendUrl")).sendKeys("https://acme.test/help", Keys.ENTER);
+        navigating(() -> browser.findElement(By.id("frontendUrl")).sendKeys("https://acme.test/help", Keys.ENTER));
         assertThat(notice()).isEqualTo("Saved.");
         assertThat(browser.findElement(By.id("confidenceThreshold")).getAttribute("value"))
                 .isEqualTo("0.6");
@@ -98,7 +99,7 @@ class ConsoleBrowserTest extends AdminTestSupport {
         new Select(browser.findElement(By.id("assistantId"))).selectByValue("care");
         browser.findElement(By.id("inboundKey")).sendKeys("acme-care");
         browser.findElement(By.id("credentials")).sendKeys("tokenSha256=" + "2".repeat(64));
-        browser.findElement(By.id("credentials")).submit();
+        navigating(() -> browser.findElement(By.id("credentials")).submit());
         assertThat(notice()).isEqualTo("Binding care-web created.");
         String channels = browser.findElement(By.tagName("table")).getText();
         assertThat(channels).contains("care-web", "/channels/webhook/acme-care", "tokenSha256: ********");
@@ -107,27 +108,28 @@ class ConsoleBrowserTest extends AdminTestSupport {
 
         open("Knowledge");
         new Select(browser.findElement(By.id("assistant"))).selectByValue("care");
-        browser.findElement(By.id("assistant")).submit();
+        navigating(() -> browser.findElement(By.id("assistant")).submit());
         Path page = writeKnowledge("visiting-hours.md", "# Visiting hours\n\nVisitors are welcome 10:00-20:00.\n");
         browser.findElement(By.id("file")).sendKeys(page.toAbsolutePath().toString());
-        browser.findElement(By.id("file")).submit();
+        navigating(() -> browser.findElement(By.id("file")).submit());
         assertThat(notice()).isEqualTo("visiting-hours.md: ready");
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("visiting-hours.md", "ready");
         screenshot("04-knowledge");
 
         open("Inbox");
-        browser.findElement(By.linkText("customer@acme.test")).click();
+        navigating(() -> browser.findElement(By.linkText("customer@acme.test")).click());
         assertThat(browser.findElement(By.cssSelector(".thread")).getText()).contains("Where is my order?");
-        browser.findElement(By.xpath("//button[text()='Take over']")).click();
+        navigating(() ->
+                browser.findElement(By.xpath("//button[text()='Take over']")).click());
         assertThat(notice()).startsWith("You have taken this conversation over");
         browser.findElement(By.id("text")).sendKeys("Hello, this is a person: it left our warehouse today.");
-        browser.findElement(By.id("text")).submit();
+        navigating(() -> browser.findElement(By.id("text")).submit());
         assertThat(notice()).isEqualTo("Reply sent.");
         assertThat(browser.findElement(By.cssSelector(".thread")).getText())
                 .contains("it left our warehouse today", email("acme", Role.TENANT_ADMIN));
         screenshot("05-conversation");
-        browser.findElement(By.xpath("//button[text()='Hand back to the assistant']"))
-                .click();
+        navigating(() -> browser.findElement(By.xpath("//button[text()='Hand back to the assistant']"))
+                .click());
         assertThat(notice()).isEqualTo("Handed back to the assistant.");
 
         open("Audit log");
@@ -155,15 +157,22 @@ class ConsoleBrowserTest extends AdminTestSupport {
         browser.get(baseUrl() + "/console");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login");
         browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        navigating(() -> browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private void open(String section) {
-        browser.findElement(By.cssSelector("nav.sections"))
+        navigating(() -> browser.findElement(By.cssSelector("nav.sections"))
                 .findElement(By.linkText(section))
-                .click();
+                .click());
+    }
+
+    /** Runs an action that loads a new page and waits until the old one is gone, so no lookup finds its elements. */
+    private void navigating(Runnable action) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
     }
 
     private String notice() {

@@ -37,7 +37,9 @@ public class SupportAssistant implements AssistantPlugin {
               "confidenceThreshold": {"type": "string", "pattern": "^(0(\\\\.[0-9]+)?|1(\\\\.0+)?)$"},
               "llm.baseUrl": {"type": "string", "format": "uri"},
               "llm.model": {"type": "string"},
-              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$"}}}
+              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$"},
+              "llm.apiKey": {"type": "string", "description": "a credential: sealed, never shown"},
+              "frontendUrl": {"type": "string", "format": "uri"}}}
             """,
             Set.of(AssistantManifest.ALL_CHANNELS));
 
