@@ -1,0 +1,82 @@
+package com.assistantgateway.gateway.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assistantgateway.admin.audit.AuditEvent;
+import com.assistantgateway.admin.audit.AuditTrail;
+import com.assistantgateway.admin.privacy.RetentionPurge;
+import com.assistantgateway.admin.registry.NewAssistant;
+import com.assistantgateway.admin.registry.NewTenant;
+import com.assistantgateway.admin.security.Role;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.TenantId;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Retention purges what is past it and keeps the audit of the purge; a participant's data is exported and erased. */
+class DataProtectionTest extends AdminTestSupport {
+
+    @Autowired
+    RetentionPurge retention;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Test
+    void conversationsPastTheirTenantsRetentionArePurgedAndThePurgeIsAudited() {
+        TenantId tenant = new TenantId("retention-" + sequence.incrementAndGet());
+        registry.createTenant(new NewTenant(tenant, "Retention", "trial", null, List.of("en")), "test");
+        registry.createAssistant(
+                tenant, new NewAssistant(new AssistantId("support"), "echo", "Support", null, null, Map.of()), "test");
+        ledger.accept(message(tenant, "old-1", "old@customer.test", "Hello"));
+        ledger.accept(message(tenant, "old-2", "old@customer.test", "Hello again"));
+
+        int purged = retention.purge(tenant, 0);
+
+        assertThat(purged).isEqualTo(2);
+        assertThat(count("conversations", tenant)).isZero();
+        assertThat(count("messages", tenant)).isZero();
+        List<AuditEvent> trail = audit.latest(tenant, 10);
+        assertThat(trail).extracting(AuditEvent::action).contains("retention.purged", "message.received");
+        assertThat(trail.stream()
+                        .filter(e -> e.action().equals("retention.purged"))
+                        .findFirst()
+                        .orElseThrow()
+                        .detail())
+                .contains("\"conversations\":2", "\"messages\":2");
+    }
+
+    @Test
+    void participantsDataIsExportedThenErasedAndTheAuditNamesThemOnlyByHash() {
+        String participant = "erase-me-" + sequence.incrementAndGet() + "@customer.test";
+        ledger.accept(message(acme.tenant, "gdpr-" + sequence.get(), participant, "My address is Main St 1"));
+        String admin = client.login(email("acme", Role.TENANT_ADMIN), PASSWORD);
+
+        JsonNode export = AdminClient.read(
+                client.send("POST", "/api/v1/tenants/acme/participants/export", Map.of("address", participant), admin)
+                        .body());
+        JsonNode erased = AdminClient.read(
+                client.send("POST", "/api/v1/tenants/acme/participants/erase", Map.of("address", participant), admin)
+                        .body());
+
+        assertThat(export.toString()).contains("My address is Main St 1");
+        assertThat(erased.get("conversations").asInt()).isEqualTo(1);
+        assertThat(erased.get("messages").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM conversations WHERE participant = ?", Long.class, participant))
+                .isZero();
+        String audited = client.send("GET", "/api/v1/tenants/acme/audit?action=participant.", null, admin)
+                .body();
+        assertThat(audited).contains(ChannelSignatures.sha256Hex(participant)).doesNotContain(participant);
+    }
+
+    private long count(String table, TenantId tenant) {
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?", Long.class, tenant.value());
+        return count == null ? 0 : count;
+    }
+}
