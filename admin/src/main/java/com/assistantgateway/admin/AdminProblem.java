@@ -15,7 +15,8 @@ public final class AdminProblem extends ErrorResponseException {
         super(status, problem(status, type, title, detail), null);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    /** The admin API's problem shape, also for errors raised outside controllers (security, validation). */
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://assistant-gateway.dev/problems/" + type));
         problem.setTitle(title);

@@ -1,6 +1,6 @@
 package com.assistantgateway.admin.api;
 
-import java.net.URI;
+import com.assistantgateway.admin.AdminProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -19,7 +19,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Value types (ids, bindings) reject what they cannot hold with a message meant for the caller. */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+        return AdminProblem.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -27,13 +27,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.info(
                 "admin request conflicts with stored data: {}",
                 e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", "The change conflicts with stored data.");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://assistant-gateway.dev/problems/" + type));
-        problem.setTitle(title);
-        return problem;
+        return AdminProblem.problem(
+                HttpStatus.CONFLICT, "conflict", "Conflict", "The change conflicts with stored data.");
     }
 }

@@ -5,11 +5,11 @@ import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.ConversationId;
 
 /** Path ids parsed into their types; a malformed id is as "not found" as an absent one. */
-final class Ids {
+public final class Ids {
 
     private Ids() {}
 
-    static AssistantId assistant(String value) {
+    public static AssistantId assistant(String value) {
         try {
             return new AssistantId(value);
         } catch (IllegalArgumentException e) {
@@ -17,7 +17,7 @@ final class Ids {
         }
     }
 
-    static ConversationId conversation(String value) {
+    public static ConversationId conversation(String value) {
         try {
             return new ConversationId(value);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package com.assistantgateway.admin.console;
 
 import com.assistantgateway.admin.AdminProblem;
+import com.assistantgateway.admin.api.Ids;
 import com.assistantgateway.admin.audit.AuditExport;
 import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.audit.AuditTrail.AuditQuery;
@@ -159,7 +160,7 @@ public class ConsoleController {
     public String assistant(@PathVariable String tenant, @PathVariable String assistant, Model model) {
         TenantId tenantId = access.require(tenant, Permission.ASSISTANTS_READ);
         AssistantView view =
-                registry.assistantView(tenantId, assistantId(assistant)).orElseThrow(AdminProblem::notFound);
+                registry.assistantView(tenantId, Ids.assistant(assistant)).orElseThrow(AdminProblem::notFound);
         model.addAttribute("assistant", view);
         model.addAttribute(
                 "bindings",
@@ -187,7 +188,7 @@ public class ConsoleController {
         settings.put("frontendUrl", frontendUrl.strip());
         registry.updateAssistant(
                 tenantId,
-                assistantId(assistant),
+                Ids.assistant(assistant),
                 new AssistantChanges(name, null, persona, prompt, settings, null, status),
                 TenantAccess.current().name());
         flash.addFlashAttribute("notice", "Saved.");
@@ -216,7 +217,8 @@ public class ConsoleController {
         TenantId tenantId = access.require(tenant, Permission.BINDINGS_WRITE);
         registry.createBinding(
                 tenantId,
-                new NewBinding(id, assistantId(assistantId), channel, inboundKey, pairs(settings), pairs(credentials)),
+                new NewBinding(
+                        id, Ids.assistant(assistantId), channel, inboundKey, pairs(settings), pairs(credentials)),
                 TenantAccess.current().name());
         flash.addFlashAttribute("notice", "Binding " + id + " created.");
         return "redirect:/console/t/" + tenant + "/bindings";
@@ -249,7 +251,7 @@ public class ConsoleController {
         model.addAttribute("assistants", assistants);
         model.addAttribute("chosen", chosen);
         model.addAttribute(
-                "sources", chosen == null ? java.util.List.of() : knowledge.list(tenantId, assistantId(chosen)));
+                "sources", chosen == null ? java.util.List.of() : knowledge.list(tenantId, Ids.assistant(chosen)));
         model.addAttribute("section", "knowledge");
         return "console/knowledge";
     }
@@ -264,7 +266,7 @@ public class ConsoleController {
         TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
         var source = knowledge.upload(
                 tenantId,
-                assistantId(assistant),
+                Ids.assistant(assistant),
                 file.getOriginalFilename(),
                 file.getContentType(),
                 file.getBytes(),
@@ -286,8 +288,8 @@ public class ConsoleController {
         TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
         String actor = TenantAccess.current().name();
         switch (action) {
-            case "reindex" -> knowledge.reindex(tenantId, assistantId(assistant), source, actor);
-            case "delete" -> knowledge.delete(tenantId, assistantId(assistant), source, actor);
+            case "reindex" -> knowledge.reindex(tenantId, Ids.assistant(assistant), source, actor);
+            case "delete" -> knowledge.delete(tenantId, Ids.assistant(assistant), source, actor);
             default -> throw AdminProblem.notFound();
         }
         flash.addFlashAttribute("notice", "delete".equals(action) ? "Source deleted." : "Source re-indexed.");
@@ -316,7 +318,7 @@ public class ConsoleController {
     @GetMapping("/t/{tenant}/conversations/{conversation}")
     public String thread(@PathVariable String tenant, @PathVariable String conversation, Model model) {
         TenantId tenantId = access.require(tenant, Permission.CONVERSATIONS_READ);
-        model.addAttribute("thread", conversations.thread(tenantId, conversationId(conversation)));
+        model.addAttribute("thread", conversations.thread(tenantId, Ids.conversation(conversation)));
         model.addAttribute("section", "conversations");
         return "console/thread";
     }
@@ -329,7 +331,7 @@ public class ConsoleController {
             @RequestParam(defaultValue = "") String text,
             RedirectAttributes flash) {
         TenantId tenantId = access.require(tenant, Permission.CONVERSATIONS_WRITE);
-        ConversationId id = conversationId(conversation);
+        ConversationId id = Ids.conversation(conversation);
         String actor = TenantAccess.current().name();
         switch (action) {
             case "takeover" -> conversations.takeOver(tenantId, id, actor);
@@ -395,21 +397,5 @@ public class ConsoleController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static AssistantId assistantId(String value) {
-        try {
-            return new AssistantId(value);
-        } catch (IllegalArgumentException e) {
-            throw AdminProblem.notFound();
-        }
-    }
-
-    private static ConversationId conversationId(String value) {
-        try {
-            return new ConversationId(value);
-        } catch (IllegalArgumentException e) {
-            throw AdminProblem.notFound();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.assistantgateway.admin.security;
 
+import com.assistantgateway.admin.AdminProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -7,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -106,9 +106,7 @@ public class SecurityConfiguration {
     private static void problem(
             ObjectMapper json, HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://assistant-gateway.dev/problems/" + type));
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = AdminProblem.problem(status, type, status.getReasonPhrase(), detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

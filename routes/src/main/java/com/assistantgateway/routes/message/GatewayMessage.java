@@ -83,33 +83,21 @@ public record GatewayMessage(
      * agent named in {@link #AGENT}.
      */
     public GatewayMessage agentReply(MessageId replyId, String replyText, String agent, Instant at) {
-        return new GatewayMessage(
-                SCHEMA_VERSION,
-                replyId,
-                tenantId,
-                assistantId,
-                conversationId,
-                channel,
-                bindingId,
-                Direction.OUTBOUND,
-                to,
-                from,
-                subject,
-                replyText,
-                List.of(),
-                null,
-                id,
-                locale,
-                at,
-                at,
-                traceId,
-                List.of(),
-                null,
-                Map.of(AGENT, agent));
+        return outbound(replyId, replyText, List.of(), null, Map.of(AGENT, agent), at);
     }
 
     /** The reply to this inbound message, addressed back to its sender on the same channel and binding. */
     public GatewayMessage reply(MessageId replyId, String replyText, List<Citation> sources, double score, Instant at) {
+        return outbound(replyId, replyText, sources, score, Map.of(), at);
+    }
+
+    private GatewayMessage outbound(
+            MessageId replyId,
+            String replyText,
+            List<Citation> sources,
+            Double score,
+            Map<String, String> replyMetadata,
+            Instant at) {
         return new GatewayMessage(
                 SCHEMA_VERSION,
                 replyId,
@@ -132,7 +120,7 @@ public record GatewayMessage(
                 traceId,
                 sources,
                 score,
-                Map.of());
+                replyMetadata);
     }
 
     public static Builder inbound() {
