@@ -131,6 +131,10 @@ abstract class AdminTestSupport {
     }
 
     static GatewayMessage message(TenantId tenant, String conversation, String from, String text) {
+        return message(tenant, conversation, from, text, Instant.now());
+    }
+
+    static GatewayMessage message(TenantId tenant, String conversation, String from, String text, Instant receivedAt) {
         return GatewayMessage.inbound()
                 .tenant(tenant)
                 .assistant(new AssistantId("support"))
@@ -141,7 +145,7 @@ abstract class AdminTestSupport {
                 .from(from)
                 .to("support")
                 .text(text)
-                .receivedAt(Instant.now())
+                .receivedAt(receivedAt)
                 .build();
     }
 

@@ -12,6 +12,8 @@ import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,14 +34,16 @@ class DataProtectionTest extends AdminTestSupport {
         registry.createTenant(new NewTenant(tenant, "Retention", "trial", null, List.of("en")), "test");
         registry.createAssistant(
                 tenant, new NewAssistant(new AssistantId("support"), "echo", "Support", null, null, Map.of()), "test");
-        ledger.accept(message(tenant, "old-1", "old@customer.test", "Hello"));
-        ledger.accept(message(tenant, "old-2", "old@customer.test", "Hello again"));
+        Instant fourDaysAgo = Instant.now().minus(Duration.ofDays(4));
+        ledger.accept(message(tenant, "old-1", "old@customer.test", "Hello", fourDaysAgo));
+        ledger.accept(message(tenant, "old-2", "old@customer.test", "Hello again", fourDaysAgo));
+        ledger.accept(message(tenant, "recent", "new@customer.test", "Hello today"));
 
-        int purged = retention.purge(tenant, 0);
+        int purged = retention.purge(tenant, 3);
 
         assertThat(purged).isEqualTo(2);
-        assertThat(count("conversations", tenant)).isZero();
-        assertThat(count("messages", tenant)).isZero();
+        assertThat(count("conversations", tenant)).isOne();
+        assertThat(count("messages", tenant)).isOne();
         List<AuditEvent> trail = audit.latest(tenant, 10);
         assertThat(trail).extracting(AuditEvent::action).contains("retention.purged", "message.received");
         assertThat(trail.stream()
