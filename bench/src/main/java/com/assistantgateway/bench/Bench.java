@@ -3,7 +3,7 @@ package com.assistantgateway.bench;
 import java.util.Arrays;
 
 /**
- * {@code java -jar bench/target/bench.jar <webhook|artemis|embedding> [--option value ...]}; {@code bench/run.sh} runs
+ * {@code java -jar bench/target/bench.jar <webhook|email|artemis|embedding|retrieval> [--option value ...]}; {@code bench/run.sh} runs
  * all of them in one go and prints the table for BENCHMARKS.md.
  */
 public final class Bench {
@@ -12,10 +12,14 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench <webhook|email|artemis|embedding> [--option value ...]");
+            System.err.println("usage: bench <webhook|email|artemis|embedding|retrieval> [--option value ...]");
             System.exit(2);
         }
         Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        if (args[0].equals("retrieval")) {
+            System.out.println(new RetrievalBenchmark(options).run());
+            System.exit(0);
+        }
         Result result =
                 switch (args[0]) {
                     case "webhook" -> new WebhookLoad(options).run();

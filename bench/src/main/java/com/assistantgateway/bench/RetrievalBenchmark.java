@@ -1,0 +1,187 @@
+package com.assistantgateway.bench;
+
+import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.orchestrator.knowledge.Language;
+import com.assistantgateway.orchestrator.knowledge.RetrievalMode;
+import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
+import com.assistantgateway.orchestrator.knowledge.extract.DocumentExtractor;
+import com.assistantgateway.orchestrator.knowledge.lucene.LuceneKnowledgeStore;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.KnowledgeIngestion;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.scoring.ScoringModel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Retrieval quality and speed on any BEIR-format dataset ({@code corpus.jsonl}, {@code queries.jsonl},
+ * {@code qrels/test.tsv}): the corpus goes into a fresh tenant through the gateway's ingestion path (extraction,
+ * structure chunking, batched embedding, the embedded store), every judged query through its retrieval path in each
+ * mode; chunk hits are folded into document rankings, scored with nDCG@10, Recall@10 and MRR@10.
+ */
+final class RetrievalBenchmark {
+
+    private static final int K = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dataset;
+    private final int maxQueries;
+
+    RetrievalBenchmark(Options options) {
+        this.dataset = Path.of(options.text("dataset", "bench/src/test/resources/beir/gateway-mini"));
+        this.maxQueries = options.number("queries", Integer.MAX_VALUE);
+    }
+
+    String run() throws Exception {
+        Map<String, JsonNode> corpus = readJsonl(dataset.resolve("corpus.jsonl"));
+        Map<String, JsonNode> queries = readJsonl(dataset.resolve("queries.jsonl"));
+        Map<String, Map<String, Integer>> qrels = readQrels(dataset.resolve("qrels/test.tsv"));
+        Path index = Files.createTempDirectory("beir-index");
+        OrchestratorProperties properties =
+                OrchestratorProperties.embedded(index, OrchestratorProperties.Retrieval.defaults(), null);
+        LuceneKnowledgeStore store = new LuceneKnowledgeStore(properties);
+        try {
+            KnowledgeBase knowledge = new KnowledgeBase(
+                    store,
+                    new AllMiniLmL6V2QuantizedEmbeddingModel(),
+                    new DocumentExtractor(),
+                    (ScoringModel) null,
+                    properties);
+            TenantId tenant =
+                    new TenantId("beir-" + UUID.randomUUID().toString().substring(0, 8));
+            AssistantId assistant = new AssistantId("beir");
+
+            long start = System.nanoTime();
+            long chunks = 0;
+            for (Map.Entry<String, JsonNode> doc : corpus.entrySet()) {
+                String title = doc.getValue().path("title").asText("");
+                String text = (title.isBlank() ? "" : "# " + title + "\n\n")
+                        + doc.getValue().path("text").asText("");
+                byte[] content = text.getBytes(StandardCharsets.UTF_8);
+                chunks += knowledge.ingest(
+                        tenant,
+                        assistant,
+                        doc.getKey(),
+                        knowledge.mediaType(doc.getKey() + ".md", content),
+                        content,
+                        KnowledgeIngestion.Progress.NONE);
+            }
+            double ingestSeconds = (System.nanoTime() - start) / 1e9;
+
+            List<String> judged = queries.keySet().stream()
+                    .filter(qrels::containsKey)
+                    .limit(maxQueries)
+                    .toList();
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(
+                    "Dataset %s: %d documents, %d chunks, %d judged queries%n",
+                    dataset.getFileName(), corpus.size(), chunks, judged.size()));
+            out.append(String.format(
+                    "Ingestion: %.1f s, %.1f documents/s, %.1f chunks/s%n%n",
+                    ingestSeconds, corpus.size() / ingestSeconds, chunks / ingestSeconds));
+            out.append("| mode | nDCG@10 | Recall@10 | MRR@10 | p50 (ms) | p95 (ms) | p99 (ms) |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            for (RetrievalMode mode : RetrievalMode.values()) {
+                out.append(evaluate(knowledge, tenant, assistant, mode, judged, queries, qrels))
+                        .append('\n');
+            }
+            return out.toString();
+        } finally {
+            store.close();
+        }
+    }
+
+    private static String evaluate(
+            KnowledgeBase knowledge,
+            TenantId tenant,
+            AssistantId assistant,
+            RetrievalMode mode,
+            List<String> judged,
+            Map<String, JsonNode> queries,
+            Map<String, Map<String, Integer>> qrels) {
+        for (int i = 0; i < Math.min(20, judged.size()); i++) { // warm-up
+            knowledge.retrieve(
+                    tenant, assistant, queries.get(judged.get(i)).path("text").asText(), mode, K * 3, Language.ENGLISH);
+        }
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        double ndcg = 0;
+        double recall = 0;
+        double mrr = 0;
+        for (String id : judged) {
+            String question = queries.get(id).path("text").asText();
+            long start = System.nanoTime();
+            List<ScoredChunk> hits = knowledge.retrieve(tenant, assistant, question, mode, K * 3, Language.ENGLISH);
+            latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+            List<String> ranking = documents(hits);
+            Map<String, Integer> relevant = qrels.get(id);
+            ndcg += Metrics.ndcg(ranking, relevant, K);
+            recall += Metrics.recall(ranking, relevant, K);
+            mrr += Metrics.mrr(ranking, relevant, K);
+        }
+        int n = judged.size();
+        return String.format(
+                "| %s | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f |",
+                mode.name().toLowerCase(),
+                ndcg / n,
+                recall / n,
+                mrr / n,
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(95) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0);
+    }
+
+    /** Chunk hits folded into a document ranking: a document ranks where its best chunk does. */
+    static List<String> documents(List<ScoredChunk> hits) {
+        Set<String> ranking = new LinkedHashSet<>();
+        for (ScoredChunk hit : hits) {
+            ranking.add(hit.chunk().source());
+        }
+        return new ArrayList<>(ranking);
+    }
+
+    private static Map<String, JsonNode> readJsonl(Path file) throws IOException {
+        Map<String, JsonNode> rows = new LinkedHashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    JsonNode row = JSON.readTree(line);
+                    rows.put(row.path("_id").asText(), row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Map<String, Integer>> readQrels(Path file) throws IOException {
+        Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines) {
+            String[] cells = line.split("\t");
+            if (cells.length < 3 || cells[0].equals("query-id")) {
+                continue;
+            }
+            int grade = Integer.parseInt(cells[2].strip());
+            if (grade > 0) {
+                qrels.computeIfAbsent(cells[0], q -> new LinkedHashMap<>()).put(cells[1], grade);
+            }
+        }
+        return qrels;
+    }
+}
