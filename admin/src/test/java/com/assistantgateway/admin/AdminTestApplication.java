@@ -6,6 +6,7 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.DeadLetter;
 import com.assistantgateway.routes.port.DeadLetterQueues;
 import com.assistantgateway.routes.port.KnowledgeIngestion;
+import com.assistantgateway.routes.port.KnowledgeJobs;
 import com.assistantgateway.routes.port.OutboundMessages;
 import java.util.List;
 import java.util.Optional;
@@ -48,20 +49,31 @@ class AdminTestApplication {
     }
 
     @Bean
+    KnowledgeJobs knowledgeJobs() {
+        return (tenantId, sourceId, version) -> {};
+    }
+
+    @Bean
     KnowledgeIngestion knowledgeIngestion() {
         return new KnowledgeIngestion() {
             @Override
-            public int ingest(TenantId tenantId, AssistantId assistantId, String source, byte[] content) {
+            public String mediaType(String fileName, byte[] content) {
+                return "text/markdown";
+            }
+
+            @Override
+            public int ingest(
+                    TenantId tenantId,
+                    AssistantId assistantId,
+                    String source,
+                    String mediaType,
+                    byte[] content,
+                    Progress progress) {
                 return 1;
             }
 
             @Override
             public void delete(TenantId tenantId, AssistantId assistantId, String source) {}
-
-            @Override
-            public boolean accepts(String fileName) {
-                return true;
-            }
         };
     }
 }

@@ -2,6 +2,9 @@ package com.assistantgateway.orchestrator;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.jina.JinaScoringModel;
+import dev.langchain4j.model.scoring.ScoringModel;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,5 +17,19 @@ class OrchestratorConfiguration {
     @Bean
     EmbeddingModel embeddingModel() {
         return new AllMiniLmL6V2QuantizedEmbeddingModel();
+    }
+
+    /** A re-ranker when one is configured; without it, hybrid retrieval's fused order stands. */
+    @Bean
+    @ConditionalOnExpression("!'${gateway.orchestrator.rerank.base-url:}'.isBlank()")
+    ScoringModel reranker(OrchestratorProperties properties) {
+        OrchestratorProperties.Rerank rerank = properties.rerank();
+        return JinaScoringModel.builder()
+                .baseUrl(rerank.baseUrl())
+                .apiKey(rerank.apiKey().isBlank() ? "none" : rerank.apiKey())
+                .modelName(rerank.model())
+                .timeout(rerank.timeout())
+                .maxRetries(1)
+                .build();
     }
 }

@@ -3,15 +3,18 @@ package com.assistantgateway.admin.api;
 import com.assistantgateway.admin.AdminProblem;
 import com.assistantgateway.admin.knowledge.KnowledgeSource;
 import com.assistantgateway.admin.knowledge.KnowledgeSources;
+import com.assistantgateway.admin.knowledge.KnowledgeVersion;
 import com.assistantgateway.admin.security.Permission;
 import com.assistantgateway.admin.security.TenantAccess;
 import com.assistantgateway.routes.message.TenantId;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -42,8 +45,9 @@ public class KnowledgeController {
         return Page.of(sources.list(tenantId, Ids.assistant(assistant)), page, size);
     }
 
+    /** Accepted: ingestion runs on the knowledge queue; poll the source for its status and progress. */
     @PostMapping(consumes = "multipart/form-data")
-    @ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     public KnowledgeSource upload(
             @PathVariable String tenant, @PathVariable String assistant, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -60,6 +64,45 @@ public class KnowledgeController {
                 TenantAccess.current().name());
     }
 
+    /** A web page or document by URL; fetched now, ingested like an upload. */
+    @PostMapping(path = "/url", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public KnowledgeSource uploadUrl(
+            @PathVariable String tenant, @PathVariable String assistant, @RequestBody UrlSource body) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
+        return sources.uploadUrl(
+                tenantId,
+                Ids.assistant(assistant),
+                body == null ? null : body.url(),
+                TenantAccess.current().name());
+    }
+
+    public record UrlSource(String url) {}
+
+    @GetMapping("/{source}/versions")
+    public List<KnowledgeVersion> versions(
+            @PathVariable String tenant, @PathVariable String assistant, @PathVariable String source) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_READ);
+        return sources.versions(tenantId, Ids.assistant(assistant), source);
+    }
+
+    /** Rolls the source back (or forward) to a stored version. */
+    @PostMapping("/{source}/versions/{version}/restore")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public KnowledgeSource restore(
+            @PathVariable String tenant,
+            @PathVariable String assistant,
+            @PathVariable String source,
+            @PathVariable int version) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
+        return sources.restore(
+                tenantId,
+                Ids.assistant(assistant),
+                source,
+                version,
+                TenantAccess.current().name());
+    }
+
     @GetMapping("/{source}")
     public KnowledgeSource get(
             @PathVariable String tenant, @PathVariable String assistant, @PathVariable String source) {
@@ -68,6 +111,7 @@ public class KnowledgeController {
     }
 
     @PostMapping("/{source}/reindex")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     public KnowledgeSource reindex(
             @PathVariable String tenant, @PathVariable String assistant, @PathVariable String source) {
         TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);

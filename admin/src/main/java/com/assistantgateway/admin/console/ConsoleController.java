@@ -278,6 +278,19 @@ public class ConsoleController {
         return "redirect:/console/t/" + tenant + "/knowledge?assistant=" + assistant;
     }
 
+    @PostMapping("/t/{tenant}/knowledge/url")
+    public String uploadUrl(
+            @PathVariable String tenant,
+            @RequestParam String assistant,
+            @RequestParam String url,
+            RedirectAttributes flash) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
+        var source = knowledge.uploadUrl(
+                tenantId, Ids.assistant(assistant), url, TenantAccess.current().name());
+        flash.addFlashAttribute("notice", source.name() + ": " + source.status());
+        return "redirect:/console/t/" + tenant + "/knowledge?assistant=" + assistant;
+    }
+
     @PostMapping("/t/{tenant}/knowledge/{source}/{action}")
     public String sourceAction(
             @PathVariable String tenant,

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
- * An uploaded knowledge source and where its ingestion is: {@code processing}, {@code ready} (with its chunk count)
- * or {@code failed} (with the reason).
+ * An assistant's knowledge source and where its ingestion is: {@code queued}, {@code processing} (with progress),
+ * {@code ready} (with its chunk count) or {@code failed} (with the reason). {@code activeVersion} is the version
+ * whose chunks answer questions (0: none yet); {@code targetVersion} the one being ingested or last tried.
  */
 public record KnowledgeSource(
         @JsonIgnore TenantId tenantId,
@@ -20,5 +21,10 @@ public record KnowledgeSource(
         String status,
         String statusReason,
         int chunks,
+        int activeVersion,
+        int targetVersion,
+        int progressDone,
+        int progressTotal,
+        String originUrl,
         Instant createdAt,
         Instant updatedAt) {}

@@ -12,7 +12,7 @@ import java.util.Set;
  * unless private targets are allowed, no host that resolves to a loopback, link-local, site-local or unspecified
  * address, so a tenant cannot point the gateway at its own network (SSRF).
  */
-final class OutboundTargets {
+public final class OutboundTargets {
 
     static final Set<String> URL_SETTINGS = Set.of("callbackUrl", "notifyUrl");
 
@@ -27,7 +27,7 @@ final class OutboundTargets {
         }
     }
 
-    static void check(String setting, String url, boolean allowPrivate) {
+    public static void check(String setting, String url, boolean allowPrivate) {
         URI uri;
         try {
             uri = URI.create(url.strip());

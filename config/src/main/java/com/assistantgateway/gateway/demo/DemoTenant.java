@@ -125,13 +125,12 @@ class DemoTenant implements ApplicationRunner {
                         WebhookBinding.settings(demo.callbackUrl()),
                         WebhookBinding.credentials(demo.token(), demo.signingSecret())),
                 ACTOR);
-        int chunks = 0;
+        int sources = 0;
         for (Resource page : knowledgePages()) {
-            chunks += knowledge
-                    .upload(TENANT, SUPPORT, page.getFilename(), "text/markdown", read(page), ACTOR)
-                    .chunks();
+            knowledge.upload(TENANT, SUPPORT, page.getFilename(), "text/markdown", read(page), ACTOR);
+            sources++;
         }
-        log.info("seeded demo tenant '{}' with {} knowledge chunks", TENANT, chunks);
+        log.info("seeded demo tenant '{}'; {} knowledge sources queued for ingestion", TENANT, sources);
     }
 
     /** One account per role; the demo listens on localhost only, so a well-known password is acceptable here. */

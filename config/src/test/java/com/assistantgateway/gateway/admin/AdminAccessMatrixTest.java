@@ -102,6 +102,24 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                 s -> req(a.formatted(s.slug()) + "/knowledge/" + s.freshSource())));
         all.add(tenantScoped(
                 "POST",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/knowledge/url",
+                Permission.KNOWLEDGE_WRITE,
+                // The console's sign-in page: an HTML page any gateway serves without credentials.
+                s -> req(
+                        a.formatted(s.slug()) + "/knowledge/url",
+                        Map.of("url", "http://localhost:" + port + "/console/login"))));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/knowledge/{source}/versions",
+                Permission.KNOWLEDGE_READ,
+                s -> req(a.formatted(s.slug()) + "/knowledge/" + s.freshSource() + "/versions")));
+        all.add(tenantScoped(
+                "POST",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/knowledge/{source}/versions/{version}/restore",
+                Permission.KNOWLEDGE_WRITE,
+                s -> req(a.formatted(s.slug()) + "/knowledge/" + s.freshSource() + "/versions/1/restore")));
+        all.add(tenantScoped(
+                "POST",
                 "/api/v1/tenants/{tenant}/assistants/{assistant}/knowledge/{source}/reindex",
                 Permission.KNOWLEDGE_WRITE,
                 s -> req(a.formatted(s.slug()) + "/knowledge/" + s.freshSource() + "/reindex")));

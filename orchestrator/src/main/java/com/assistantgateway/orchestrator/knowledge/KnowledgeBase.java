@@ -1,91 +1,154 @@
 package com.assistantgateway.orchestrator.knowledge;
 
 import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.orchestrator.knowledge.extract.DocumentExtractor;
+import com.assistantgateway.orchestrator.knowledge.extract.ExtractedDocument;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.KnowledgeIngestion;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.langchain4j.model.scoring.ScoringModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
-/** Ingests text and Markdown into an assistant's knowledge and retrieves passages for a question. */
+/**
+ * Ingests documents into an assistant's knowledge (extract, chunk by structure, embed in batches, store) and
+ * retrieves passages for a question (dense, BM25 or hybrid, optionally re-ranked).
+ */
 @Service
 public class KnowledgeBase implements KnowledgeIngestion {
 
     private final KnowledgeStore store;
     private final EmbeddingModel embeddings;
+    private final DocumentExtractor extractor;
+    private final ScoringModel reranker;
     private final MarkdownChunker chunker;
+    private final OrchestratorProperties.Retrieval retrieval;
 
-    public KnowledgeBase(KnowledgeStore store, EmbeddingModel embeddings, OrchestratorProperties properties) {
-        this.store = store;
-        this.embeddings = embeddings;
-        this.chunker = new MarkdownChunker(
-                properties.retrieval().chunkSize(), properties.retrieval().chunkOverlap());
+    @Autowired
+    public KnowledgeBase(
+            KnowledgeStore store,
+            EmbeddingModel embeddings,
+            DocumentExtractor extractor,
+            ObjectProvider<ScoringModel> reranker,
+            OrchestratorProperties properties) {
+        this(store, embeddings, extractor, reranker.getIfAvailable(), properties);
     }
 
-    /** Chunks, embeds and stores a source, replacing any earlier version; returns the number of chunks. */
+    /** Wired by hand (tests, the retrieval benchmark); {@code reranker} may be null. */
+    public KnowledgeBase(
+            KnowledgeStore store,
+            EmbeddingModel embeddings,
+            DocumentExtractor extractor,
+            ScoringModel reranker,
+            OrchestratorProperties properties) {
+        this.store = store;
+        this.embeddings = embeddings;
+        this.extractor = extractor;
+        this.reranker = reranker;
+        this.retrieval = properties.retrieval();
+        this.chunker = new MarkdownChunker(retrieval.chunkSize(), retrieval.chunkOverlap());
+    }
+
+    /** Chunks, embeds and stores Markdown or plain text, replacing any earlier version; returns the chunk count. */
     public int ingest(TenantId tenantId, AssistantId assistantId, String source, String text) {
-        List<KnowledgeChunk> chunks = chunker.chunk(source, text);
-        List<TextSegment> segments = chunks.stream()
-                .map(c -> TextSegment.from(c.label() + "\n" + c.text()))
-                .toList();
-        List<Embedding> vectors =
-                segments.isEmpty() ? List.of() : embeddings.embedAll(segments).content();
+        return index(tenantId, assistantId, source, new ExtractedDocument("", text), Progress.NONE);
+    }
+
+    @Override
+    public String mediaType(String fileName, byte[] content) {
+        return extractor.mediaType(fileName, content);
+    }
+
+    @Override
+    public int ingest(
+            TenantId tenantId,
+            AssistantId assistantId,
+            String source,
+            String mediaType,
+            byte[] content,
+            Progress progress) {
+        ExtractedDocument document = extractor.extract(source, mediaType, content);
+        return index(tenantId, assistantId, source, document, progress);
+    }
+
+    private int index(
+            TenantId tenantId, AssistantId assistantId, String source, ExtractedDocument document, Progress progress) {
+        List<KnowledgeChunk> chunks = chunker.chunk(source, document.title(), document.markdown());
+        Language language = Language.guess(document.markdown(), retrieval.defaultLanguage());
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            embedded.add(new EmbeddedChunk(chunks.get(i), vectors.get(i).vector()));
+        int batchSize = retrieval.embeddingBatchSize();
+        progress.embedded(0, chunks.size());
+        for (int from = 0; from < chunks.size(); from += batchSize) {
+            List<KnowledgeChunk> batch = chunks.subList(from, Math.min(chunks.size(), from + batchSize));
+            List<Embedding> vectors = embeddings
+                    .embedAll(batch.stream()
+                            .map(c -> TextSegment.from(c.label() + "\n" + c.text()))
+                            .toList())
+                    .content();
+            for (int i = 0; i < batch.size(); i++) {
+                embedded.add(new EmbeddedChunk(batch.get(i), vectors.get(i).vector(), language));
+            }
+            progress.embedded(embedded.size(), chunks.size());
         }
         store.replaceSource(tenantId, assistantId, source, embedded);
         return embedded.size();
     }
 
-    /**
-     * Ingests a text or Markdown file under its file name, replacing an earlier version of it.
-     *
-     * @throws IllegalArgumentException for other file types or text that is not UTF-8
-     */
-    public int ingestFile(TenantId tenantId, AssistantId assistantId, Path file) throws IOException {
-        return ingest(tenantId, assistantId, file.getFileName().toString(), Files.readAllBytes(file));
-    }
-
-    @Override
-    public int ingest(TenantId tenantId, AssistantId assistantId, String source, byte[] content) {
-        if (!accepts(source)) {
-            throw new IllegalArgumentException(source + ": only .md, .markdown and .txt files are ingested");
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(source + " is not UTF-8 text", e);
-        }
-        return ingest(tenantId, assistantId, source, text.startsWith("\uFEFF") ? text.substring(1) : text);
-    }
-
-    @Override
-    public boolean accepts(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".txt");
-    }
-
+    /** Passages for a question with the gateway's default retrieval settings. */
     public List<ScoredChunk> retrieve(TenantId tenantId, AssistantId assistantId, String question, int limit) {
-        float[] query = embeddings.embed(question).content().vector();
-        return store.search(tenantId, assistantId, query, limit);
+        return retrieve(tenantId, assistantId, question, retrieval.mode(), limit, retrieval.defaultLanguage());
+    }
+
+    /**
+     * Passages for a question, best first. The question's language is guessed from its words, falling back to the
+     * assistant's; with a re-ranker configured, the fused candidates are re-ordered by it (their scores stay the
+     * fused ones, which the confidence threshold applies to).
+     */
+    public List<ScoredChunk> retrieve(
+            TenantId tenantId,
+            AssistantId assistantId,
+            String question,
+            RetrievalMode mode,
+            int limit,
+            Language assistantLanguage) {
+        boolean rerank = reranker != null && retrieval.rerankCandidates() > limit;
+        KnowledgeQuery query = new KnowledgeQuery(
+                question,
+                mode == RetrievalMode.BM25
+                        ? null
+                        : embeddings.embed(question).content().vector(),
+                Language.guess(question, assistantLanguage),
+                mode,
+                rerank ? retrieval.rerankCandidates() : limit,
+                retrieval.denseFloor(),
+                retrieval.rrfK());
+        List<ScoredChunk> hits = store.search(tenantId, assistantId, query);
+        return rerank ? rerank(question, hits, limit) : hits;
+    }
+
+    private List<ScoredChunk> rerank(String question, List<ScoredChunk> hits, int limit) {
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        List<Double> scores = reranker.scoreAll(
+                        hits.stream()
+                                .map(h -> TextSegment.from(h.chunk().text()))
+                                .toList(),
+                        question)
+                .content();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> scores.get(i)).reversed());
+        return order.stream().limit(limit).map(hits::get).toList();
     }
 
     @Override

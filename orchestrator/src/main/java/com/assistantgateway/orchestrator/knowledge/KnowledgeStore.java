@@ -5,15 +5,17 @@ import com.assistantgateway.routes.message.TenantId;
 import java.util.List;
 
 /**
- * The vector store port. Every method takes the tenant and the assistant: there is no way to search or delete across
- * them. Implementations: the embedded Lucene index; Milvus later.
+ * The knowledge store port: dense vectors and BM25 full text side by side. Every method takes the tenant and the
+ * assistant: there is no way to search or delete across them. Implementations: the embedded Lucene index (default)
+ * and Milvus.
  */
 public interface KnowledgeStore {
 
-    /** Replaces all chunks of a source at once: readers see the old version or the new one, never a mix. */
+    /** Replaces all chunks of a source with a new version; the old chunks are gone when this returns. */
     void replaceSource(TenantId tenantId, AssistantId assistantId, String source, List<EmbeddedChunk> chunks);
 
-    List<ScoredChunk> search(TenantId tenantId, AssistantId assistantId, float[] query, int limit);
+    /** The best chunks for a query, best first, scored as {@link ScoredChunk} says. */
+    List<ScoredChunk> search(TenantId tenantId, AssistantId assistantId, KnowledgeQuery query);
 
     void deleteSource(TenantId tenantId, AssistantId assistantId, String source);
 

@@ -24,12 +24,19 @@ public class MarkdownChunker {
     }
 
     public List<KnowledgeChunk> chunk(String source, String text) {
+        return chunk(source, "", text);
+    }
+
+    /** Chunks a document whose own title (from its metadata) may be blank: then its first H1, or the source. */
+    public List<KnowledgeChunk> chunk(String source, String documentTitle, String text) {
         List<Section> sections = sections(text);
-        String title = sections.stream()
-                .filter(s -> s.level == 1)
-                .map(s -> s.heading)
-                .findFirst()
-                .orElse(source);
+        String title = documentTitle != null && !documentTitle.isBlank()
+                ? documentTitle
+                : sections.stream()
+                        .filter(s -> s.level == 1)
+                        .map(s -> s.heading)
+                        .findFirst()
+                        .orElse(source);
         List<KnowledgeChunk> chunks = new ArrayList<>();
         for (Section section : sections) {
             String body = section.body.toString().strip();

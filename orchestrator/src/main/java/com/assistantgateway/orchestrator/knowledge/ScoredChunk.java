@@ -4,6 +4,7 @@ package com.assistantgateway.orchestrator.knowledge;
  * A retrieved chunk.
  *
  * @param chunk the passage
- * @param similarity cosine similarity to the query, -1 to 1
+ * @param score 0 to 1: cosine similarity for dense retrieval, the normalized reciprocal rank (fused, for hybrid)
+ *     otherwise; see {@link RetrievalMode}
  */
-public record ScoredChunk(KnowledgeChunk chunk, double similarity) {}
+public record ScoredChunk(KnowledgeChunk chunk, double score) {}

@@ -5,6 +5,8 @@ import com.assistantgateway.orchestrator.answer.ChatModels;
 import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
 import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.orchestrator.knowledge.Language;
+import com.assistantgateway.orchestrator.knowledge.RetrievalMode;
 import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
 import com.assistantgateway.orchestrator.plugin.AssistantManifest;
 import com.assistantgateway.orchestrator.plugin.AssistantPlugin;
@@ -35,6 +37,8 @@ public class SupportAssistant implements AssistantPlugin {
             {"type": "object", "additionalProperties": false, "properties": {
               "topK": {"type": "string", "pattern": "^[1-9][0-9]?$"},
               "confidenceThreshold": {"type": "string", "pattern": "^(0(\\\\.[0-9]+)?|1(\\\\.0+)?)$"},
+              "retrievalMode": {"type": "string", "enum": ["hybrid", "dense", "bm25"]},
+              "language": {"type": "string", "enum": ["en", "nl", "sv", "pt", "de"]},
               "llm.baseUrl": {"type": "string", "format": "uri"},
               "llm.model": {"type": "string"},
               "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$"},
@@ -76,11 +80,14 @@ public class SupportAssistant implements AssistantPlugin {
         int topK = profile.setting("topK").map(Integer::parseInt).orElse(defaults.topK());
         double threshold =
                 profile.setting("confidenceThreshold").map(Double::parseDouble).orElse(defaults.confidenceThreshold());
+        RetrievalMode mode =
+                profile.setting("retrievalMode").map(RetrievalMode::of).orElse(defaults.mode());
+        Language language = profile.setting("language").flatMap(Language::of).orElse(defaults.defaultLanguage());
         List<ScoredChunk> passages =
-                knowledge.retrieve(message.tenantId(), message.assistantId(), message.text(), topK);
+                knowledge.retrieve(message.tenantId(), message.assistantId(), message.text(), mode, topK, language);
         double confidence = passages.isEmpty()
                 ? 0.0
-                : Math.max(0.0, Math.min(1.0, passages.get(0).similarity()));
+                : Math.max(0.0, Math.min(1.0, passages.get(0).score()));
         if (confidence < threshold) {
             return new AssistantAnswer(DONT_KNOW, List.of(), confidence);
         }

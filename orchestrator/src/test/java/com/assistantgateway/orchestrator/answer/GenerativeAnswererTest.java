@@ -140,9 +140,9 @@ class GenerativeAnswererTest {
     }
 
     private static OrchestratorProperties properties(Duration timeout) {
-        return new OrchestratorProperties(
+        return OrchestratorProperties.embedded(
                 Path.of("unused"),
-                new OrchestratorProperties.Retrieval(4, 0.45, 800, 120),
+                OrchestratorProperties.Retrieval.defaults(),
                 new OrchestratorProperties.Llm("", "", "gpt-4o-mini", 0.2, timeout));
     }
 }

@@ -7,7 +7,8 @@ import com.assistantgateway.orchestrator.answer.ChatModels;
 import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
 import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
-import com.assistantgateway.orchestrator.knowledge.LuceneKnowledgeStore;
+import com.assistantgateway.orchestrator.knowledge.extract.DocumentExtractor;
+import com.assistantgateway.orchestrator.knowledge.lucene.LuceneKnowledgeStore;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
@@ -16,6 +17,7 @@ import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.scoring.ScoringModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,12 +41,17 @@ class SupportAssistantTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        OrchestratorProperties properties = new OrchestratorProperties(
+        OrchestratorProperties properties = OrchestratorProperties.embedded(
                 dir,
-                new OrchestratorProperties.Retrieval(4, 0.45, 800, 120),
+                OrchestratorProperties.Retrieval.defaults(),
                 new OrchestratorProperties.Llm("", "", "gpt-4o-mini", 0.2, Duration.ofSeconds(5)));
         store = new LuceneKnowledgeStore(properties);
-        KnowledgeBase knowledge = new KnowledgeBase(store, new AllMiniLmL6V2QuantizedEmbeddingModel(), properties);
+        KnowledgeBase knowledge = new KnowledgeBase(
+                store,
+                new AllMiniLmL6V2QuantizedEmbeddingModel(),
+                new DocumentExtractor(),
+                (ScoringModel) null,
+                properties);
         knowledge.ingest(
                 tenant,
                 assistant,
@@ -85,10 +92,34 @@ class SupportAssistantTest {
 
     @Test
     void assistantsOwnThresholdOverridesTheDefault() {
+        // Only the dense retriever finds this paraphrase (no shared word survives stemming and stop words), so its
+        // fused score is about one half.
+        String paraphrase = "How long is the guarantee?";
+        AssistantAnswer lenient = support.answer(profile(Map.of()), ask(paraphrase));
+        AssistantAnswer strict = support.answer(profile(Map.of("confidenceThreshold", "0.6")), ask(paraphrase));
+
+        assertThat(lenient.confidence()).isBetween(0.45, 0.55);
+        assertThat(lenient.text()).contains("2-year warranty");
+        assertThat(strict.text()).isEqualTo(SupportAssistant.DONT_KNOW);
+    }
+
+    @Test
+    void aPassageBothRetrieversRankFirstIsAnsweredWithNearFullConfidence() {
+        AssistantAnswer answer = support.answer(profile(Map.of()), ask("brake calipers warranty"));
+
+        assertThat(answer.confidence()).isGreaterThan(0.95);
+        assertThat(answer.citations()).singleElement().satisfies(c -> assertThat(c.source())
+                .isEqualTo("warranty.md"));
+    }
+
+    @Test
+    void denseOnlyAssistantIsGatedOnCosineSimilarity() {
         AssistantAnswer answer = support.answer(
-                profile(Map.of("confidenceThreshold", "0.99")), ask("How long is the warranty on brake calipers?"));
+                profile(Map.of("retrievalMode", "dense", "confidenceThreshold", "0.9")),
+                ask("How long is the warranty on brake calipers?"));
 
         assertThat(answer.text()).isEqualTo(SupportAssistant.DONT_KNOW);
+        assertThat(answer.confidence()).isBetween(0.45, 0.9);
     }
 
     @Test

@@ -50,6 +50,7 @@ public class BrokerDeadLetters implements DeadLetterQueues {
         queues.add(PREFIX + GatewayQueues.INGRESS);
         queues.add(PREFIX + GatewayQueues.tenantQueue(tenantId));
         queues.add(PREFIX + GatewayQueues.EGRESS);
+        queues.add(PREFIX + GatewayQueues.KNOWLEDGE_INGEST);
         CHANNELS.forEach(channel -> queues.add(PREFIX + GatewayQueues.channelQueue(channel)));
         return queues;
     }

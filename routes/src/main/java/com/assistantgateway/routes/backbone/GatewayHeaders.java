@@ -11,6 +11,10 @@ public final class GatewayHeaders {
     public static final String BINDING_ID = "gatewayBindingId";
     public static final String DIRECTION = "gatewayDirection";
     public static final String TRACE_ID = "gatewayTraceId";
+    /** A knowledge ingestion job's source and version. */
+    public static final String KNOWLEDGE_SOURCE_ID = "gatewayKnowledgeSourceId";
+
+    public static final String KNOWLEDGE_VERSION = "gatewayKnowledgeVersion";
 
     /** Set on a message the recovery sweep enqueued again; see {@code AnswerStep}. */
     public static final String RECOVERED = "gatewayRecovered";

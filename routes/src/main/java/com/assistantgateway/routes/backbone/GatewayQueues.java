@@ -15,6 +15,8 @@ public class GatewayQueues {
 
     public static final String INGRESS = "gateway.ingress";
     public static final String EGRESS = "gateway.egress";
+    /** Knowledge ingestion jobs: one message per source version to extract, embed and store. */
+    public static final String KNOWLEDGE_INGEST = "gateway.knowledge.ingest";
     /** Where a message without routing headers lands; it should stay empty. */
     public static final String UNROUTABLE = "gateway.unroutable";
 

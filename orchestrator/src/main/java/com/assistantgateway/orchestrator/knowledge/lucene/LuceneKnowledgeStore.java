@@ -1,6 +1,13 @@
-package com.assistantgateway.orchestrator.knowledge;
+package com.assistantgateway.orchestrator.knowledge.lucene;
 
 import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.orchestrator.knowledge.EmbeddedChunk;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeChunk;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeQuery;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeStore;
+import com.assistantgateway.orchestrator.knowledge.Language;
+import com.assistantgateway.orchestrator.knowledge.ReciprocalRankFusion;
+import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import jakarta.annotation.PreDestroy;
@@ -8,12 +15,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -28,14 +42,18 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded default vector store: a Lucene index on disk with an HNSW graph per segment. Tenant and assistant are
- * exact-match filters applied inside the nearest-neighbour search, so one tenant's chunks can never be returned for
- * another. Every write is committed before it returns, so the index survives a restart.
+ * The embedded default store: a Lucene index on disk with an HNSW graph per segment for dense search and BM25 over
+ * a text field per language (each analyzed with that language's stemmer and stop words). Tenant and assistant are
+ * exact-match filters inside both searches, so one tenant's chunks can never be returned for another. Every write is
+ * committed before it returns, so the index survives a restart.
  */
 @Component
+@ConditionalOnProperty(name = "gateway.orchestrator.store", havingValue = "embedded", matchIfMissing = true)
 public class LuceneKnowledgeStore implements KnowledgeStore {
 
     private static final String TENANT = "tenant";
@@ -44,17 +62,26 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
     private static final String TITLE = "title";
     private static final String HEADINGS = "headings";
     private static final String POSITION = "position";
+    private static final String LANGUAGE = "language";
     private static final String TEXT = "text";
     private static final String VECTOR = "vector";
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Map<Language, QueryBuilder> queryBuilders = new EnumMap<>(Language.class);
 
     public LuceneKnowledgeStore(OrchestratorProperties properties) throws IOException {
         Files.createDirectories(properties.knowledgeDir());
+        Map<String, Analyzer> analyzers = new HashMap<>();
+        for (Language language : Language.values()) {
+            Analyzer analyzer = language.analyzer();
+            analyzers.put(textField(language), analyzer);
+            queryBuilders.put(language, new QueryBuilder(analyzer));
+        }
         this.directory = FSDirectory.open(properties.knowledgeDir());
-        this.writer = new IndexWriter(directory, new IndexWriterConfig());
+        this.writer = new IndexWriter(
+                directory, new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), analyzers)));
         this.writer.commit();
         this.searchers = new SearcherManager(writer, null);
     }
@@ -75,24 +102,61 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
     }
 
     @Override
-    public List<ScoredChunk> search(TenantId tenantId, AssistantId assistantId, float[] query, int limit) {
+    public List<ScoredChunk> search(TenantId tenantId, AssistantId assistantId, KnowledgeQuery query) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query knn = new KnnFloatVectorQuery(VECTOR, query, limit, scope(tenantId, assistantId));
-                List<ScoredChunk> results = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(knn, limit).scoreDocs) {
-                    Document doc = searcher.storedFields().document(hit.doc);
-                    // Lucene scores cosine as (1 + cos) / 2; callers reason in plain cosine.
-                    results.add(new ScoredChunk(chunk(doc), 2.0 * hit.score - 1.0));
+                List<List<ScoredChunk>> rankings = new ArrayList<>(2);
+                if (query.dense()) {
+                    rankings.add(dense(searcher, tenantId, assistantId, query));
                 }
-                return results;
+                if (query.bm25()) {
+                    rankings.add(bm25(searcher, tenantId, assistantId, query));
+                }
+                return switch (query.mode()) {
+                    case DENSE -> rankings.get(0);
+                    case BM25, HYBRID -> ReciprocalRankFusion.fuse(rankings, query.rrfK(), query.limit());
+                };
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("knowledge search failed for tenant " + tenantId, e);
         }
+    }
+
+    private List<ScoredChunk> dense(
+            IndexSearcher searcher, TenantId tenantId, AssistantId assistantId, KnowledgeQuery query)
+            throws IOException {
+        int k = query.candidates();
+        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), k, scope(tenantId, assistantId));
+        List<ScoredChunk> hits = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(knn, k).scoreDocs) {
+            // Lucene scores cosine as (1 + cos) / 2; callers reason in plain cosine.
+            double cosine = 2.0 * hit.score - 1.0;
+            if (cosine >= query.denseFloor()) {
+                hits.add(new ScoredChunk(chunk(searcher, hit.doc), Math.max(0.0, Math.min(1.0, cosine))));
+            }
+        }
+        return hits;
+    }
+
+    private List<ScoredChunk> bm25(
+            IndexSearcher searcher, TenantId tenantId, AssistantId assistantId, KnowledgeQuery query)
+            throws IOException {
+        Query text = queryBuilders.get(query.language()).createBooleanQuery(textField(query.language()), query.text());
+        if (text == null) {
+            return List.of(); // only stop words
+        }
+        Query scoped = new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.MUST)
+                .add(scope(tenantId, assistantId), BooleanClause.Occur.FILTER)
+                .build();
+        List<ScoredChunk> hits = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(scoped, query.candidates()).scoreDocs) {
+            hits.add(new ScoredChunk(chunk(searcher, hit.doc), hit.score));
+        }
+        return hits;
     }
 
     @Override
@@ -131,21 +195,29 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
         searchers.maybeRefreshBlocking();
     }
 
+    private static String textField(Language language) {
+        return TEXT + "_" + language.code();
+    }
+
     private static Document document(TenantId tenantId, AssistantId assistantId, EmbeddedChunk embedded) {
         KnowledgeChunk chunk = embedded.chunk();
         Document doc = new Document();
         doc.add(new StringField(TENANT, tenantId.value(), Field.Store.NO));
         doc.add(new StringField(ASSISTANT, assistantId.value(), Field.Store.NO));
         doc.add(new StringField(SOURCE, chunk.source(), Field.Store.YES));
+        doc.add(new StringField(LANGUAGE, embedded.language().code(), Field.Store.YES));
         doc.add(new StoredField(TITLE, chunk.title()));
         doc.add(new StoredField(HEADINGS, chunk.headingPath()));
         doc.add(new StoredField(POSITION, chunk.position()));
         doc.add(new StoredField(TEXT, chunk.text()));
+        // Headings are searchable words too: a question often names the section it is about.
+        doc.add(new TextField(textField(embedded.language()), chunk.label() + "\n" + chunk.text(), Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
         return doc;
     }
 
-    private static KnowledgeChunk chunk(Document doc) {
+    private static KnowledgeChunk chunk(IndexSearcher searcher, int docId) throws IOException {
+        Document doc = searcher.storedFields().document(docId);
         return new KnowledgeChunk(
                 doc.get(SOURCE),
                 doc.get(TITLE),

@@ -1,0 +1,124 @@
+package com.assistantgateway.orchestrator.knowledge.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.assistantgateway.orchestrator.testing.SampleDocuments;
+import java.nio.charset.Charset;
+import org.junit.jupiter.api.Test;
+
+/** Every ingested file type, as real files, through Tika into structured Markdown; and the ones that must fail. */
+class DocumentExtractorTest {
+
+    private final DocumentExtractor extractor = new DocumentExtractor();
+
+    private ExtractedDocument extract(String name, byte[] content) {
+        return extractor.extract(name, extractor.mediaType(name, content), content);
+    }
+
+    @Test
+    void pdfKeepsItsTitleAndEachPageBecomesASection() throws Exception {
+        byte[] pdf = SampleDocuments.pdf(
+                "Brake Service Manual",
+                new String[] {"Calipers carry a 2-year warranty.", "Pads carry 6 months."},
+                new String[] {"Discs are replaced in pairs."});
+
+        ExtractedDocument document = extract("manual.pdf", pdf);
+
+        assertThat(extractor.mediaType("manual.pdf", pdf)).isEqualTo("application/pdf");
+        assertThat(document.title()).isEqualTo("Brake Service Manual");
+        assertThat(document.markdown())
+                .contains("## Page 1\n\nCalipers carry a 2-year warranty.")
+                .contains("## Page 2\n\nDiscs are replaced in pairs.");
+    }
+
+    @Test
+    void docxHeadingStylesBecomeMarkdownHeadings() throws Exception {
+        byte[] docx = SampleDocuments.docx(
+                "Returns policy",
+                "# Returns",
+                "## Within 30 days",
+                "Bring the receipt.",
+                "## After 30 days",
+                "Store credit only.");
+
+        ExtractedDocument document = extract("returns.docx", docx);
+
+        assertThat(document.title()).isEqualTo("Returns policy");
+        assertThat(document.markdown())
+                .isEqualTo(
+                        "# Returns\n\n## Within 30 days\n\nBring the receipt.\n\n## After 30 days\n\nStore credit only.");
+    }
+
+    @Test
+    void htmlKeepsTitleAndHeadingsAndDropsScripts() {
+        String html =
+                """
+                <!DOCTYPE html><html><head><title>Opening hours</title><script>track()</script></head>
+                <body><h1>Our shops</h1><h2>Amsterdam</h2><p>Open <b>Monday</b> to Saturday.</p>
+                <ul><li>Parking at the back</li><li>Wheelchair access</li></ul></body></html>""";
+
+        ExtractedDocument document = extract("hours.html", SampleDocuments.utf8(html));
+
+        assertThat(document.title()).isEqualTo("Opening hours");
+        assertThat(document.markdown())
+                .isEqualTo("# Our shops\n\n## Amsterdam\n\nOpen Monday to Saturday.\n\n"
+                        + "- Parking at the back\n- Wheelchair access");
+    }
+
+    @Test
+    void csvRowsBecomeLinesOfColumnValuePairs() {
+        String csv = "part,name,warranty\nXJ-9042,Brake hose,2 years\nQZ-1177,Fuel pump,1 year\n";
+
+        ExtractedDocument document = extract("parts.csv", SampleDocuments.utf8(csv));
+
+        assertThat(document.markdown())
+                .contains("part: XJ-9042; name: Brake hose; warranty: 2 years")
+                .contains("part: QZ-1177; name: Fuel pump; warranty: 1 year");
+    }
+
+    @Test
+    void textIsDecodedFromItsOwnCharsetAndMarkdownIsKeptAsItIs() {
+        String latin = "Caf\u00e9 op\u00e9ning hours: Monday to Friday, the caf\u00e9 is open from nine to five.";
+        String markdown = "# Returns\n\n## Refunds\n\nWithin 14 days.";
+
+        assertThat(extract("hours.txt", SampleDocuments.text(latin, Charset.forName("ISO-8859-1")))
+                        .markdown())
+                .isEqualTo(latin);
+        assertThat(extract("returns.md", SampleDocuments.utf8(markdown)).markdown())
+                .isEqualTo(markdown);
+    }
+
+    @Test
+    void corruptPdfFailsWithAReason() throws Exception {
+        byte[] corrupt = SampleDocuments.corruptPdf();
+
+        assertThatThrownBy(() -> extract("manual.pdf", corrupt))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("manual.pdf could not be read as PDF (the file may be damaged)");
+    }
+
+    @Test
+    void encryptedPdfAndDocxFailSayingTheyAreEncrypted() throws Exception {
+        byte[] pdf = SampleDocuments.encryptedPdf();
+        byte[] docx = SampleDocuments.encryptedDocx();
+
+        assertThatThrownBy(() -> extract("prices.pdf", pdf))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("prices.pdf is encrypted (password-protected); upload a copy without the password");
+        assertThatThrownBy(() -> extract("secret.docx", docx))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("secret.docx is encrypted");
+    }
+
+    @Test
+    void typesWeDoNotIngestAndContentThatBeliesItsNameAreRefused() throws Exception {
+        assertThatThrownBy(() -> extractor.mediaType("photo.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("this file type is not ingested");
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
+        assertThatThrownBy(() -> extractor.mediaType("report.pdf", zip))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("report.pdf is not a file of a type we ingest: its content is application/zip");
+    }
+}
