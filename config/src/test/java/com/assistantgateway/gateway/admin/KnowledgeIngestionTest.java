@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,12 +77,12 @@ class KnowledgeIngestionTest extends AdminTestSupport {
                 SampleDocuments.utf8("<html><head><title>Opening hours</title></head><body><h1>Shops</h1>"
                         + "<h2>Utrecht</h2><p>Utrecht opens on Sunday from noon.</p></body></html>"),
                 "parts.csv",
-                SampleDocuments.utf8("part,name\nQZ-1177,electric fuel pump\n"),
+                SampleDocuments.excelCsv(new String[] {"part", "name"}, new String[] {"QZ-1177", "electric fuel pump"}),
                 "notes.txt",
                 SampleDocuments.text("Gift cards are valid for two years.", StandardCharsets.ISO_8859_1),
                 "faq.md",
                 SampleDocuments.utf8("# FAQ\n\n## Loyalty\n\nMembers get a free car wash every 200 points."));
-        Map<String, String> ids = new java.util.HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         files.forEach((name, content) ->
                 ids.put(name, upload(token, name, content).get("id").asText()));
 

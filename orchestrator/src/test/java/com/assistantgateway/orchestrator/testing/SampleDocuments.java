@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -25,7 +27,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /**
  * Real sample files for ingestion tests, written with the libraries that write such files in the wild: PDFBox for
- * PDF, Apache POI for DOCX (with real heading styles) and its agile encryption for a password-protected one.
+ * PDF, Apache POI for DOCX (with real heading styles) and its agile encryption for a password-protected one, Commons
+ * CSV for spreadsheet exports.
  */
 public final class SampleDocuments {
 
@@ -104,6 +107,22 @@ public final class SampleDocuments {
             fs.writeFilesystem(bytes);
             return bytes.toByteArray();
         }
+    }
+
+    /**
+     * A spreadsheet export as Excel writes it in a European locale: UTF-8 with a byte-order mark, semicolons between
+     * fields, and quotes around fields that hold a semicolon, a quote or a line break.
+     */
+    public static byte[] excelCsv(String[] header, String[]... rows) throws IOException {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(';').get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            printer.printRecord((Object[]) header);
+            for (String[] row : rows) {
+                printer.printRecord((Object[]) row);
+            }
+        }
+        return utf8(out.toString());
     }
 
     public static byte[] text(String text, Charset charset) {

@@ -78,6 +78,20 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void anExcelExportWithSemicolonsAByteOrderMarkAndQuotedLineBreaksKeepsEachRowWhole() throws Exception {
+        byte[] csv = SampleDocuments.excelCsv(
+                new String[] {"Onderdeel", "Omschrijving", "Garantie"},
+                new String[] {"XJ-9042", "Remslang; voor", "2 jaar"},
+                new String[] {"QZ-1177", "Brandstofpomp \"Pro\"\nmet filter", "1 jaar"});
+
+        ExtractedDocument document = extract("onderdelen.csv", csv);
+
+        assertThat(document.markdown())
+                .isEqualTo("Onderdeel: XJ-9042; Omschrijving: Remslang; voor; Garantie: 2 jaar\n\n"
+                        + "Onderdeel: QZ-1177; Omschrijving: Brandstofpomp \"Pro\"\nmet filter; Garantie: 1 jaar");
+    }
+
+    @Test
     void textIsDecodedFromItsOwnCharsetAndMarkdownIsKeptAsItIs() {
         String latin = "Caf\u00e9 op\u00e9ning hours: Monday to Friday, the caf\u00e9 is open from nine to five.";
         String markdown = "# Returns\n\n## Refunds\n\nWithin 14 days.";
