@@ -149,8 +149,7 @@ public class KnowledgeSources {
                                 ? null
                                 : Map.of("sha256", existing.sha256(), "version", existing.activeVersion()),
                         Map.of("name", name, "sha256", sha256, "bytes", content.length, "version", version)));
-        queue.submit(tenantId, id, version);
-        return get(tenantId, assistantId, id);
+        return submit(get(tenantId, assistantId, id), version);
     }
 
     /** Ingests the live version again (after a change of chunking or embedding settings). */
@@ -190,8 +189,13 @@ public class KnowledgeSources {
                 stored.sizeBytes(),
                 stored.sha256(),
                 clock.instant());
-        queue.submit(source.tenantId(), source.id(), version);
-        return get(source.tenantId(), source.assistantId(), source.id());
+        return submit(get(source.tenantId(), source.assistantId(), source.id()), version);
+    }
+
+    /** Queues the job and answers with the source as accepted ({@code queued}), whatever the job does meanwhile. */
+    private KnowledgeSource submit(KnowledgeSource queued, int version) {
+        queue.submit(queued.tenantId(), queued.id(), version);
+        return queued;
     }
 
     /** Deletes the source, its chunks in the store, and every stored version. */
