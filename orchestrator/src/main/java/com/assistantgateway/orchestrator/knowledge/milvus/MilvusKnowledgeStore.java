@@ -52,9 +52,9 @@ import org.springframework.stereotype.Component;
  * retrieval behave as on the embedded store. Every search, query and delete carries the tenant and assistant filter,
  * passed as template values, never spliced into the expression.
  *
- * <p>Replacing a source inserts the new version's chunks under a fresh batch id, then deletes the source's chunks of
- * any other batch: Milvus has no multi-row transactions, so for that moment a search may see both versions, never
- * neither.
+ * <p>Replacing a source inserts the new version's chunks under a fresh, time-ordered batch id, then deletes the
+ * source's chunks of any other batch. Milvus has no multi-row transactions, so between the two a search may meet both
+ * versions; it then keeps only the newest batch's chunks of that source, and readers never see the versions mixed.
  */
 @Component
 @ConditionalOnProperty(name = "gateway.orchestrator.store", havingValue = "milvus")
@@ -76,7 +76,7 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
     static final String DENSE = "dense";
     static final String SPARSE = "sparse";
     static final String SCOPE = TENANT + " == {tenant} && " + ASSISTANT + " == {assistant}";
-    private static final List<String> OUTPUT = List.of(SOURCE, TITLE, HEADINGS, POSITION, TEXT);
+    private static final List<String> OUTPUT = List.of(SOURCE, BATCH, TITLE, HEADINGS, POSITION, TEXT);
     private static final int INSERT_BATCH = 500;
 
     private final MilvusClientV2 client;
@@ -203,7 +203,7 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
 
     @Override
     public void replaceSource(TenantId tenantId, AssistantId assistantId, String source, List<EmbeddedChunk> chunks) {
-        String batch = UUID.randomUUID().toString();
+        String batch = newBatch();
         List<JsonObject> rows = new ArrayList<>(chunks.size());
         for (EmbeddedChunk embedded : chunks) {
             rows.add(row(tenantId, assistantId, batch, embedded));
@@ -356,21 +356,38 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
         return row;
     }
 
+    /** Hex milliseconds first, so a later batch id sorts after an earlier one; 35 characters. */
+    static String newBatch() {
+        return "%012x-%s"
+                .formatted(
+                        System.currentTimeMillis(), UUID.randomUUID().toString().substring(14));
+    }
+
     private static List<ScoredChunk> hits(SearchResp response, double scale) {
-        List<ScoredChunk> hits = new ArrayList<>();
-        for (List<SearchResp.SearchResult> results : response.getSearchResults()) {
-            for (SearchResp.SearchResult result : results) {
-                Map<String, Object> entity = result.getEntity();
-                KnowledgeChunk chunk = new KnowledgeChunk(
-                        (String) entity.get(SOURCE),
-                        (String) entity.get(TITLE),
-                        (String) entity.get(HEADINGS),
-                        ((Number) entity.get(POSITION)).intValue(),
-                        (String) entity.get(TEXT));
-                hits.add(new ScoredChunk(chunk, Math.max(0.0, Math.min(1.0, result.getScore() * scale))));
-            }
+        List<SearchResp.SearchResult> results =
+                response.getSearchResults().stream().flatMap(List::stream).toList();
+        Map<Object, Object> newestBatch = new HashMap<>();
+        for (SearchResp.SearchResult result : results) {
+            newestBatch.merge(
+                    result.getEntity().get(SOURCE),
+                    result.getEntity().get(BATCH),
+                    (a, b) -> ((String) a).compareTo((String) b) >= 0 ? a : b);
         }
-        return hits;
+        return results.stream()
+                .filter(r -> newestBatch
+                        .get(r.getEntity().get(SOURCE))
+                        .equals(r.getEntity().get(BATCH)))
+                .map(r -> new ScoredChunk(chunk(r.getEntity()), Math.max(0.0, Math.min(1.0, r.getScore() * scale))))
+                .toList();
+    }
+
+    private static KnowledgeChunk chunk(Map<String, Object> entity) {
+        return new KnowledgeChunk(
+                (String) entity.get(SOURCE),
+                (String) entity.get(TITLE),
+                (String) entity.get(HEADINGS),
+                ((Number) entity.get(POSITION)).intValue(),
+                (String) entity.get(TEXT));
     }
 
     private static Map<String, Object> scope(TenantId tenantId, AssistantId assistantId) {

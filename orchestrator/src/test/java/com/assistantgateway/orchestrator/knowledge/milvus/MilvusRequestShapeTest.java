@@ -32,6 +32,8 @@ import io.milvus.grpc.TemplateValue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,31 +161,60 @@ class MilvusRequestShapeTest {
 
     @Test
     void hitsMapToCitableChunksWithTheFusedScoreNormalized() {
-        milvus.searchResult = SearchResultData.newBuilder()
-                .setNumQueries(1)
-                .setTopK(1)
-                .addTopks(1)
-                .setIds(IDs.newBuilder().setStrId(StringArray.newBuilder().addData("b:3")))
-                .addScores((float) (2.0 / 61))
-                .addFieldsData(varchar("source", "warranty.pdf"))
-                .addFieldsData(varchar("title", "Warranty"))
-                .addFieldsData(varchar("heading_path", "Page 2"))
-                .addFieldsData(FieldData.newBuilder()
-                        .setFieldName("position")
-                        .setType(DataType.Int32)
-                        .setScalars(ScalarField.newBuilder()
-                                .setIntData(IntArray.newBuilder().addData(3))))
-                .addFieldsData(varchar("text", "Calipers carry 2 years."))
-                .addAllOutputFields(List.of("source", "title", "heading_path", "position", "text"))
-                .build();
+        milvus.searchResult =
+                results(new Hit("warranty.pdf", "b1", "Warranty", "Page 2", 3, "Calipers: 2 years.", 2.0 / 61));
 
         List<ScoredChunk> hits = store.search(acme, support, query(RetrievalMode.HYBRID));
 
         assertThat(hits).singleElement().satisfies(hit -> {
             assertThat(hit.chunk())
-                    .isEqualTo(new KnowledgeChunk("warranty.pdf", "Warranty", "Page 2", 3, "Calipers carry 2 years."));
-            assertThat(hit.score()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+                    .isEqualTo(new KnowledgeChunk("warranty.pdf", "Warranty", "Page 2", 3, "Calipers: 2 years."));
+            assertThat(hit.score()).isCloseTo(1.0, Offset.offset(1e-5));
         });
+    }
+
+    @Test
+    void aSearchThatMeetsTwoVersionsOfASourceMidReplaceKeepsOnlyTheNewest() {
+        String older = MilvusKnowledgeStore.newBatch();
+        String newer = "%012x%s".formatted(Long.parseLong(older.substring(0, 12), 16) + 1, older.substring(12));
+        milvus.searchResult = results(
+                new Hit("shipping.md", older, "Shipping", "", 0, "Belgium: 7 euro.", 0.9),
+                new Hit("shipping.md", newer, "Shipping", "", 0, "Belgium: 5 euro.", 0.8),
+                new Hit("hours.md", older, "Hours", "", 0, "Open at nine.", 0.5));
+
+        List<ScoredChunk> hits = store.search(acme, support, query(RetrievalMode.DENSE));
+
+        assertThat(hits).extracting(h -> h.chunk().text()).containsExactly("Belgium: 5 euro.", "Open at nine.");
+        assertThat(newer).hasSize(35).isGreaterThan(older);
+    }
+
+    private record Hit(
+            String source, String batch, String title, String headings, int position, String text, double score) {}
+
+    private static SearchResultData results(Hit... hits) {
+        IntArray.Builder positions = IntArray.newBuilder();
+        StringArray.Builder ids = StringArray.newBuilder();
+        SearchResultData.Builder result = SearchResultData.newBuilder()
+                .setNumQueries(1)
+                .setTopK(hits.length)
+                .addTopks(hits.length);
+        for (Hit hit : hits) {
+            ids.addData(hit.batch() + ":" + hit.position());
+            positions.addData(hit.position());
+            result.addScores((float) hit.score());
+        }
+        return result.setIds(IDs.newBuilder().setStrId(ids))
+                .addFieldsData(varchar("source", Stream.of(hits).map(Hit::source)))
+                .addFieldsData(varchar("batch", Stream.of(hits).map(Hit::batch)))
+                .addFieldsData(varchar("title", Stream.of(hits).map(Hit::title)))
+                .addFieldsData(varchar("heading_path", Stream.of(hits).map(Hit::headings)))
+                .addFieldsData(FieldData.newBuilder()
+                        .setFieldName("position")
+                        .setType(DataType.Int32)
+                        .setScalars(ScalarField.newBuilder().setIntData(positions)))
+                .addFieldsData(varchar("text", Stream.of(hits).map(Hit::text)))
+                .addAllOutputFields(List.of("source", "batch", "title", "heading_path", "position", "text"))
+                .build();
     }
 
     private void assertScoped(String expression, Map<String, TemplateValue> values) {
@@ -226,12 +257,12 @@ class MilvusRequestShapeTest {
                 .getDataList();
     }
 
-    private static FieldData varchar(String name, String value) {
+    private static FieldData varchar(String name, Stream<String> values) {
         return FieldData.newBuilder()
                 .setFieldName(name)
                 .setType(DataType.VarChar)
                 .setScalars(ScalarField.newBuilder()
-                        .setStringData(StringArray.newBuilder().addData(value)))
+                        .setStringData(StringArray.newBuilder().addAllData(values.toList())))
                 .build();
     }
 }
