@@ -13,6 +13,8 @@ import dev.langchain4j.model.scoring.ScoringModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class KnowledgeBase implements KnowledgeIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
     private final KnowledgeStore store;
     private final EmbeddingModel embeddings;
@@ -133,16 +137,23 @@ public class KnowledgeBase implements KnowledgeIngestion {
         return rerank ? rerank(question, hits, limit) : hits;
     }
 
+    /** The re-ranker's order; if it fails, the fused order, because re-ranking refines an answer it must not block. */
     private List<ScoredChunk> rerank(String question, List<ScoredChunk> hits, int limit) {
         if (hits.isEmpty()) {
             return hits;
         }
-        List<Double> scores = reranker.scoreAll(
-                        hits.stream()
-                                .map(h -> TextSegment.from(h.chunk().text()))
-                                .toList(),
-                        question)
-                .content();
+        List<Double> scores;
+        try {
+            scores = reranker.scoreAll(
+                            hits.stream()
+                                    .map(h -> TextSegment.from(h.chunk().text()))
+                                    .toList(),
+                            question)
+                    .content();
+        } catch (RuntimeException e) {
+            log.warn("re-ranker failed, answering from the fused order: {}", e.toString());
+            return hits.subList(0, Math.min(limit, hits.size()));
+        }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             order.add(i);

@@ -85,9 +85,12 @@ public class SupportAssistant implements AssistantPlugin {
         Language language = profile.setting("language").flatMap(Language::of).orElse(defaults.defaultLanguage());
         List<ScoredChunk> passages =
                 knowledge.retrieve(message.tenantId(), message.assistantId(), message.text(), mode, topK, language);
-        double confidence = passages.isEmpty()
-                ? 0.0
-                : Math.max(0.0, Math.min(1.0, passages.get(0).score()));
+        // The best retrieval score, wherever a re-ranker has put that passage.
+        double confidence = Math.max(
+                0.0,
+                Math.min(
+                        1.0,
+                        passages.stream().mapToDouble(ScoredChunk::score).max().orElse(0.0)));
         if (confidence < threshold) {
             return new AssistantAnswer(DONT_KNOW, List.of(), confidence);
         }
