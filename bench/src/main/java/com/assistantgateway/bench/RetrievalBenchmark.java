@@ -1,7 +1,10 @@
 package com.assistantgateway.bench;
 
 import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.orchestrator.knowledge.EmbeddedChunk;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeQuery;
+import com.assistantgateway.orchestrator.knowledge.KnowledgeStore;
 import com.assistantgateway.orchestrator.knowledge.Language;
 import com.assistantgateway.orchestrator.knowledge.RetrievalMode;
 import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
@@ -33,7 +36,9 @@ import org.HdrHistogram.Histogram;
  * Retrieval quality and speed on any BEIR-format dataset ({@code corpus.jsonl}, {@code queries.jsonl},
  * {@code qrels/test.tsv}): the corpus goes into a fresh tenant through the gateway's ingestion path (extraction,
  * structure chunking, batched embedding, the embedded store), every judged query through its retrieval path in each
- * mode; chunk hits are folded into document rankings, scored with nDCG@10, Recall@10 and MRR@10.
+ * mode; chunk hits are folded into document rankings, scored with nDCG@10, Recall@10 and MRR@10. With
+ * {@code --tenants N} the index is shared with N-1 neighbour tenants holding copies of the corpus, as one index is in
+ * production, so the figures show what tenant filtering costs and that neighbours change no result.
  */
 final class RetrievalBenchmark {
 
@@ -42,10 +47,14 @@ final class RetrievalBenchmark {
 
     private final Path dataset;
     private final int maxQueries;
+    private final int tenants;
+    private final int rounds;
 
     RetrievalBenchmark(Options options) {
         this.dataset = Path.of(options.text("dataset", "bench/src/test/resources/beir/gateway-mini"));
         this.maxQueries = options.number("queries", Integer.MAX_VALUE);
+        this.tenants = options.number("tenants", 1);
+        this.rounds = options.number("rounds", 5);
     }
 
     String run() throws Exception {
@@ -55,7 +64,8 @@ final class RetrievalBenchmark {
         Path index = Files.createTempDirectory("beir-index");
         OrchestratorProperties properties =
                 OrchestratorProperties.embedded(index, OrchestratorProperties.Retrieval.defaults(), null);
-        LuceneKnowledgeStore store = new LuceneKnowledgeStore(properties);
+        LuceneKnowledgeStore lucene = new LuceneKnowledgeStore(properties);
+        RecordingStore store = new RecordingStore(lucene);
         try {
             KnowledgeBase knowledge = new KnowledgeBase(
                     store,
@@ -83,6 +93,7 @@ final class RetrievalBenchmark {
                         KnowledgeIngestion.Progress.NONE);
             }
             double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            double neighbourSeconds = fillNeighbours(lucene, assistant, store.recorded);
 
             List<String> judged = queries.keySet().stream()
                     .filter(qrels::containsKey)
@@ -95,6 +106,12 @@ final class RetrievalBenchmark {
             out.append(String.format(
                     "Ingestion: %.1f s, %.1f documents/s, %.1f chunks/s%n%n",
                     ingestSeconds, corpus.size() / ingestSeconds, chunks / ingestSeconds));
+            if (tenants > 1) {
+                out.append(String.format(
+                        "Index shared with %d neighbour tenants: %d chunks in all (copied in %.1f s)%n%n",
+                        tenants - 1, chunks * tenants, neighbourSeconds));
+            }
+            out.append(String.format("Latency over %d rounds of the queries%n%n", rounds));
             out.append("| mode | nDCG@10 | Recall@10 | MRR@10 | p50 (ms) | p95 (ms) | p99 (ms) |\n");
             out.append("|---|---:|---:|---:|---:|---:|---:|\n");
             for (RetrievalMode mode : RetrievalMode.values()) {
@@ -103,11 +120,52 @@ final class RetrievalBenchmark {
             }
             return out.toString();
         } finally {
-            store.close();
+            lucene.close();
         }
     }
 
-    private static String evaluate(
+    /** Copies the measured tenant's embedded chunks to the neighbour tenants, one source each; returns seconds. */
+    private double fillNeighbours(KnowledgeStore store, AssistantId assistant, List<EmbeddedChunk> chunks) {
+        long start = System.nanoTime();
+        for (int n = 1; n < tenants; n++) {
+            store.replaceSource(new TenantId("neighbour-" + n), assistant, "corpus", chunks);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The store, keeping a copy of every chunk stored through it. */
+    private static final class RecordingStore implements KnowledgeStore {
+        private final KnowledgeStore store;
+        private final List<EmbeddedChunk> recorded = new ArrayList<>();
+
+        RecordingStore(KnowledgeStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void replaceSource(
+                TenantId tenantId, AssistantId assistantId, String source, List<EmbeddedChunk> chunks) {
+            recorded.addAll(chunks);
+            store.replaceSource(tenantId, assistantId, source, chunks);
+        }
+
+        @Override
+        public List<ScoredChunk> search(TenantId tenantId, AssistantId assistantId, KnowledgeQuery query) {
+            return store.search(tenantId, assistantId, query);
+        }
+
+        @Override
+        public void deleteSource(TenantId tenantId, AssistantId assistantId, String source) {
+            store.deleteSource(tenantId, assistantId, source);
+        }
+
+        @Override
+        public long count(TenantId tenantId, AssistantId assistantId) {
+            return store.count(tenantId, assistantId);
+        }
+    }
+
+    private String evaluate(
             KnowledgeBase knowledge,
             TenantId tenant,
             AssistantId assistant,
@@ -123,6 +181,14 @@ final class RetrievalBenchmark {
         double ndcg = 0;
         double recall = 0;
         double mrr = 0;
+        for (int round = 1; round < rounds; round++) { // more latency samples; the rankings do not change
+            for (String id : judged) {
+                String question = queries.get(id).path("text").asText();
+                long start = System.nanoTime();
+                knowledge.retrieve(tenant, assistant, question, mode, K * 3, Language.ENGLISH);
+                latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+            }
+        }
         for (String id : judged) {
             String question = queries.get(id).path("text").asText();
             long start = System.nanoTime();

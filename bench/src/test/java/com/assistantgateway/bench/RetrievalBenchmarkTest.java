@@ -1,6 +1,7 @@
 package com.assistantgateway.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RetrievalBenchmarkTest {
+
+    @Test
+    void optionsComeInPairs() {
+        assertThatThrownBy(() -> Options.parse(new String[] {"bench/src/test/resources/beir/gateway-mini"}))
+                .hasMessageContaining("--name value");
+    }
 
     @Test
     void metricsFollowTheirDefinitions() {
@@ -25,12 +32,14 @@ class RetrievalBenchmarkTest {
     }
 
     @Test
-    void benchmarkOnTheMiniDatasetPrintsAllThreeModesWithSensibleScores() throws Exception {
-        String report = new RetrievalBenchmark(
-                        Options.parse(new String[] {"--dataset", "src/test/resources/beir/gateway-mini"}))
+    void benchmarkOnTheMiniDatasetAmongNeighbourTenantsPrintsAllThreeModesWithSensibleScores() throws Exception {
+        String report = new RetrievalBenchmark(Options.parse(
+                        new String[] {"--dataset", "src/test/resources/beir/gateway-mini", "--tenants", "3"}))
                 .run();
 
-        assertThat(report).contains("28 documents", "16 judged queries", "documents/s");
+        assertThat(report)
+                .contains("28 documents", "16 judged queries", "documents/s")
+                .contains("Index shared with 2 neighbour tenants: 84 chunks in all");
         for (String mode : List.of("dense", "bm25", "hybrid")) {
             Matcher row = Pattern.compile("\\| " + mode + " \\| ([0-9.]+) \\| ([0-9.]+) \\| ([0-9.]+) \\|")
                     .matcher(report);

@@ -9,6 +9,8 @@ import com.assistantgateway.routes.message.TenantId;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.scoring.ScoringModel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +172,28 @@ public abstract class KnowledgeStoreContract {
         assertThat(search(acme, "caliper warranty", RetrievalMode.HYBRID))
                 .singleElement()
                 .satisfies(h -> assertThat(h.chunk().text()).contains("5 years"));
+    }
+
+    @Test
+    void aLargeSourceIsEmbeddedInBatchesReportingProgressAfterEach() {
+        StringBuilder catalogue = new StringBuilder("# Parts catalogue\n\n");
+        for (int part = 1; part <= 70; part++) {
+            catalogue.append("## Part %d\n\nPart %d fits model %d.\n\n".formatted(part, part, part * 7));
+        }
+        byte[] content = catalogue.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> progress = new ArrayList<>();
+
+        int chunks = knowledge.ingest(
+                acme,
+                support,
+                "catalogue.md",
+                knowledge.mediaType("catalogue.md", content),
+                content,
+                (done, total) -> progress.add(done + "/" + total));
+
+        assertThat(chunks).isEqualTo(70);
+        assertThat(progress).containsExactly("0/70", "32/70", "64/70", "70/70");
+        assertThat(knowledge.size(acme, support)).isEqualTo(70);
     }
 
     @Test
