@@ -3,6 +3,7 @@ package com.assistantgateway.admin;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.AssistantTypes;
 import com.assistantgateway.routes.port.DeadLetter;
 import com.assistantgateway.routes.port.DeadLetterQueues;
 import com.assistantgateway.routes.port.KnowledgeIngestion;
@@ -46,6 +47,12 @@ class AdminTestApplication {
                 return Optional.empty();
             }
         };
+    }
+
+    /** Any type and settings; the gateway's tests in {@code config} check them against the real plugins' schemas. */
+    @Bean
+    AssistantTypes assistantTypes() {
+        return (type, settings) -> List.of();
     }
 
     @Bean

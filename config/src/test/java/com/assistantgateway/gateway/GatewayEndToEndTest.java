@@ -48,6 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -98,6 +99,9 @@ class GatewayEndToEndTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -557,7 +561,12 @@ class GatewayEndToEndTest {
                 "test");
         AssistantId misconfigured = new AssistantId("misconfigured");
         registry.createAssistant(
-                GLOBEX, new NewAssistant(misconfigured, "no-such-type", "Broken", null, null, Map.of()), "test");
+                GLOBEX, new NewAssistant(misconfigured, "echo", "Broken", null, null, Map.of()), "test");
+        // The registry refuses unknown types; this is an assistant whose plugin an upgrade has since removed.
+        jdbc.update(
+                "UPDATE assistants SET type = 'no-such-type' WHERE tenant_id = ? AND id = ?",
+                GLOBEX.value(),
+                misconfigured.value());
         registry.createBinding(
                 GLOBEX,
                 new NewBinding(

@@ -8,6 +8,7 @@ import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AssistantProfile;
+import com.assistantgateway.routes.port.AssistantTypes;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindingActivated;
 import com.assistantgateway.routes.port.ChannelBindingDeactivated;
@@ -49,6 +50,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Credentials credentials;
+    private final AssistantTypes types;
     private final String publicBaseUrl;
     private final boolean allowPrivateTargets;
     private final Clock clock = Clock.systemUTC();
@@ -58,11 +60,13 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
             AuditTrail audit,
             ApplicationEventPublisher events,
             Credentials credentials,
+            AssistantTypes types,
             AdminProperties properties) {
         this.mapper = mapper;
         this.audit = audit;
         this.events = events;
         this.credentials = credentials;
+        this.types = types;
         this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
         this.allowPrivateTargets = properties.allowPrivateTargets();
     }
@@ -139,6 +143,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     @Transactional
     public AssistantView createAssistant(
             TenantId tenantId, NewAssistant assistant, String sector, Map<String, String> secrets, String actor) {
+        requireValidSettings(assistant.type(), assistant.settings());
         AssistantRow row = new AssistantRow(
                 tenantId,
                 assistant.id(),
@@ -171,6 +176,8 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     public AssistantView updateAssistant(
             TenantId tenantId, AssistantId assistantId, AssistantChanges changes, String actor) {
         AssistantRow before = mapper.assistant(tenantId, assistantId).orElseThrow(AdminProblem::notFound);
+        Map<String, String> settings = merge(stringMap(before.modelSettings()), changes.settings());
+        requireValidSettings(before.type(), settings);
         AssistantRow after = new AssistantRow(
                 tenantId,
                 assistantId,
@@ -179,7 +186,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 or(changes.sector(), before.sector()),
                 or(changes.persona(), before.persona()),
                 or(changes.prompt(), before.prompt()),
-                CanonicalJson.write(merge(stringMap(before.modelSettings()), changes.settings())),
+                CanonicalJson.write(settings),
                 credentials.seal(merge(credentials.open(before.credentials()), changes.credentials())),
                 or(changes.status(), before.status()),
                 before.createdAt());
@@ -193,6 +200,14 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 assistantId.value(),
                 audit.change(view(before), view));
         return view;
+    }
+
+    /** Settings the assistant's plugin could not read are refused here, not at the first message. */
+    private void requireValidSettings(String type, Map<String, String> settings) {
+        List<String> problems = types.problems(type, settings == null ? Map.of() : settings);
+        if (!problems.isEmpty()) {
+            throw AdminProblem.invalid(String.join("; ", problems));
+        }
     }
 
     public List<AssistantView> assistants(TenantId tenantId) {

@@ -35,13 +35,16 @@ public class SupportAssistant implements AssistantPlugin {
             "Answers customers from the tenant's knowledge base, with citations.",
             """
             {"type": "object", "additionalProperties": false, "properties": {
-              "topK": {"type": "string", "pattern": "^[1-9][0-9]?$"},
-              "confidenceThreshold": {"type": "string", "pattern": "^(0(\\\\.[0-9]+)?|1(\\\\.0+)?)$"},
+              "topK": {"type": "string", "pattern": "^[1-9][0-9]?$",
+                "description": "a whole number from 1 to 99"},
+              "confidenceThreshold": {"type": "string", "pattern": "^(0(\\\\.[0-9]+)?|1(\\\\.0+)?)$",
+                "description": "a number from 0 to 1 written with a decimal point, such as 0.45"},
               "retrievalMode": {"type": "string", "enum": ["hybrid", "dense", "bm25"]},
               "language": {"type": "string", "enum": ["en", "nl", "sv", "pt", "de"]},
               "llm.baseUrl": {"type": "string", "format": "uri"},
               "llm.model": {"type": "string"},
-              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$"},
+              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$",
+                "description": "the name of an environment variable, such as GATEWAY_LLM_API_KEY"},
               "llm.apiKey": {"type": "string", "description": "a credential: sealed, never shown"},
               "frontendUrl": {"type": "string", "format": "uri"}}}
             """,

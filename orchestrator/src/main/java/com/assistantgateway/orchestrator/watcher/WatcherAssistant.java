@@ -34,7 +34,8 @@ public class WatcherAssistant implements AssistantPlugin {
               "focus": {"type": "string", "maxLength": 500},
               "llm.baseUrl": {"type": "string", "format": "uri"},
               "llm.model": {"type": "string"},
-              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$"}}}
+              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$",
+                "description": "the name of an environment variable, such as GATEWAY_LLM_API_KEY"}}}
             """,
             Set.of(ScrapedPages.CHANNEL));
 

@@ -1,0 +1,74 @@
+package com.assistantgateway.orchestrator.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.orchestrator.echo.EchoAssistant;
+import com.assistantgateway.orchestrator.support.SupportAssistant;
+import com.assistantgateway.orchestrator.watcher.WatcherAssistant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Settings are checked against the JSON Schema in each plugin's manifest when they are saved. */
+class PluginSettingsSchemasTest {
+
+    private final PluginSettingsSchemas schemas = new PluginSettingsSchemas(List.of(
+            new SupportAssistant(
+                    null,
+                    null,
+                    null,
+                    null,
+                    OrchestratorProperties.embedded(null, OrchestratorProperties.Retrieval.defaults(), null)),
+            new EchoAssistant(),
+            new WatcherAssistant(null)));
+
+    @Test
+    void settingsTheSupportPluginCanReadPass() {
+        assertThat(schemas.problems(
+                        "support",
+                        Map.of(
+                                "confidenceThreshold", "0.6",
+                                "topK", "6",
+                                "retrievalMode", "bm25",
+                                "language", "nl",
+                                "frontendUrl", "https://acme.test/help")))
+                .isEmpty();
+    }
+
+    @Test
+    void aDecimalCommaAnUnknownModeAndAnUnknownSettingAreEachNamed() {
+        List<String> problems = schemas.problems(
+                "support", Map.of("confidenceThreshold", "0,6", "retrievalMode", "fuzzy", "temperatur", "0.2"));
+
+        assertThat(problems)
+                .containsExactly(
+                        "'temperatur' is not a setting of the support assistant type (its settings: topK,"
+                                + " confidenceThreshold, retrievalMode, language, llm.baseUrl, llm.model, llm.apiKeyEnv,"
+                                + " llm.apiKey, frontendUrl)",
+                        "setting 'confidenceThreshold' must be a number from 0 to 1 written with a decimal point,"
+                                + " such as 0.45",
+                        "setting 'retrievalMode' does not have a value in the enumeration [\"hybrid\", \"dense\","
+                                + " \"bm25\"]");
+    }
+
+    @Test
+    void aUrlSettingMustBeAUrl() {
+        assertThat(schemas.problems("support", Map.of("frontendUrl", "acme help page")))
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("frontendUrl"));
+    }
+
+    @Test
+    void anEchoAssistantTakesNoSettings() {
+        assertThat(schemas.problems("echo", Map.of())).isEmpty();
+        assertThat(schemas.problems("echo", Map.of("topK", "3")))
+                .containsExactly("'topK' is not a setting of the echo assistant type, which takes none");
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedNamingTheKnownOnes() {
+        assertThat(schemas.problems("sales", Map.of()))
+                .containsExactly("there is no assistant type 'sales' (there are: echo, support, watcher)");
+    }
+}
