@@ -1,7 +1,9 @@
 package com.assistantgateway.admin.api;
 
+import com.assistantgateway.admin.AdminProblem;
 import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.security.GatewayPrincipal;
+import com.assistantgateway.admin.security.LoginThrottled;
 import com.assistantgateway.admin.security.Permission;
 import com.assistantgateway.admin.security.TenantAccess;
 import com.assistantgateway.admin.security.Users;
@@ -10,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,8 +40,21 @@ public class AuthController {
     @PostMapping("/auth/login")
     @Transactional
     public ResponseEntity<?> login(@Valid @RequestBody Login login) {
-        return users.authenticate(login.email(), login.password())
-                .<ResponseEntity<?>>map(principal -> {
+        Optional<GatewayPrincipal> signedIn;
+        try {
+            signedIn = users.authenticate(login.email(), login.password());
+        } catch (LoginThrottled throttled) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(
+                            HttpHeaders.RETRY_AFTER,
+                            Long.toString(Math.max(1, throttled.retryAfter().toSeconds())))
+                    .body(AdminProblem.problem(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "login-throttled",
+                            "Too many sign-ins",
+                            throttled.getMessage()));
+        }
+        return signedIn.<ResponseEntity<?>>map(principal -> {
                     LoginToken token = users.issueToken(principal);
                     audit.record(
                             principal.tenantId() == null ? AuditTrail.PLATFORM : principal.tenantId(),
@@ -50,8 +66,11 @@ public class AuthController {
                     return ResponseEntity.ok(new Session(token.token(), token.expiresAt(), Me.of(principal)));
                 })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                        .body(org.springframework.http.ProblemDetail.forStatusAndDetail(
-                                HttpStatus.UNAUTHORIZED, "Wrong email or password.")));
+                        .body(AdminProblem.problem(
+                                HttpStatus.UNAUTHORIZED,
+                                "login-failed",
+                                "Sign-in failed",
+                                "Wrong email or password.")));
     }
 
     @PostMapping("/auth/logout")

@@ -93,6 +93,9 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage(LOGIN_PAGE)
                         .usernameParameter("email")
                         .defaultSuccessUrl("/console", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + LOGIN_PAGE
+                                + (e instanceof LoginThrottled ? "?throttled" : "?error")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out"))
                 // Hawtio reads the token from the XSRF-TOKEN cookie and sends it back as a header; forms post it.

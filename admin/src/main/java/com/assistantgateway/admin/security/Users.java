@@ -5,6 +5,7 @@ import com.assistantgateway.admin.AdminProperties;
 import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +32,15 @@ public class Users {
     private final SecurityMapper mapper;
     private final AuditTrail audit;
     private final AdminProperties properties;
+    private final LoginThrottle throttle;
     private final PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final Clock clock = Clock.systemUTC();
 
-    public Users(SecurityMapper mapper, AuditTrail audit, AdminProperties properties) {
+    public Users(SecurityMapper mapper, AuditTrail audit, AdminProperties properties, LoginThrottle throttle) {
         this.mapper = mapper;
         this.audit = audit;
         this.properties = properties;
+        this.throttle = throttle;
     }
 
     /** Creates a user of a tenant, or a platform admin when {@code tenantId} is {@code null}. */
@@ -72,12 +75,27 @@ public class Users {
         return UserView.of(row);
     }
 
-    /** The principal for an email and password, if they match an active user. */
+    /**
+     * The principal for an email and password, if they match an active user.
+     *
+     * @throws LoginThrottled when the address failed too often lately (see {@link LoginThrottle})
+     */
     public Optional<GatewayPrincipal> authenticate(String email, String password) {
+        Duration pause = throttle.pause(email);
+        if (!pause.isZero()) {
+            throw new LoginThrottled(pause);
+        }
         Optional<UserRow> user = mapper.userByEmail(email == null ? "" : email.toLowerCase(Locale.ROOT));
         String hash = user.map(UserRow::passwordHash).orElse(DUMMY_HASH);
         boolean matches = passwords.matches(password == null ? "" : password, hash);
-        return user.filter(row -> matches && ACTIVE.equals(row.status())).map(Users::principal);
+        Optional<GatewayPrincipal> principal =
+                user.filter(row -> matches && ACTIVE.equals(row.status())).map(Users::principal);
+        if (principal.isPresent()) {
+            throttle.succeeded(email);
+        } else {
+            throttle.failed(email);
+        }
+        return principal;
     }
 
     /** A login token for the API: shown once, stored as its SHA-256, valid for {@code gateway.admin.session-ttl}. */
