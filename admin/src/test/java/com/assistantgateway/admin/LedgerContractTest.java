@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.assistantgateway.admin.audit.AuditEvent;
 import com.assistantgateway.admin.audit.AuditTrail;
+import com.assistantgateway.admin.inbox.InboxMapper;
 import com.assistantgateway.admin.ledger.JdbcMessageLedger;
 import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
@@ -43,6 +44,9 @@ abstract class LedgerContractTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    InboxMapper inbox;
 
     private TenantId acme;
     private TenantId globex;
@@ -128,6 +132,27 @@ abstract class LedgerContractTest {
                 .doesNotContain(inbound.id().value());
         GatewayMessage secondReply = inbound.reply(MessageId.random(), "again", List.of(), 0.7, next());
         assertThatThrownBy(() -> ledger.recordReply(secondReply)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aPersonsFirstReplyInATakenOverConversationIsTheHeldMessagesReply() {
+        GatewayMessage earlier = message(acme, "webhook-main", null, "c-9", "hello?");
+        ledger.accept(earlier);
+        ledger.recordAgentReply(earlier.agentReply(MessageId.random(), "(an earlier thread)", "sam", next()));
+        GatewayMessage held = message(acme, "webhook-main", null, "c-9", "order 4711?");
+        ledger.accept(held);
+        inbox.takeOver(acme, held.conversationId(), "sam@acme.test", next());
+        assertThat(ledger.holdForAgent(acme, held.id(), held.conversationId())).isTrue();
+        GatewayMessage first = held.agentReply(MessageId.random(), "Sam here: it ships today.", "sam", next());
+        GatewayMessage second = held.agentReply(MessageId.random(), "Tracking follows.", "sam", next());
+
+        ledger.recordAgentReply(first);
+        ledger.recordAgentReply(second);
+
+        MessageView view = ledger.find(acme, held.id()).orElseThrow();
+        assertThat(view.status()).isEqualTo(MessageStatus.ANSWERED);
+        assertThat(view.reply()).contains(first);
+        assertThat(ledger.find(globex, held.id())).isEmpty();
     }
 
     @Test

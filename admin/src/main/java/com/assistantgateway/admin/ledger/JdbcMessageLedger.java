@@ -163,10 +163,16 @@ public class JdbcMessageLedger implements MessageLedger {
     public Optional<MessageView> find(TenantId tenantId, MessageId messageId) {
         return mapper.message(tenantId, messageId)
                 .filter(stored -> Direction.INBOUND.name().equals(stored.direction()))
-                .map(stored -> new MessageView(
-                        CanonicalJson.read(stored.payload()),
-                        MessageStatus.valueOf(stored.status()),
-                        replyTo(tenantId, messageId)));
+                .map(stored -> {
+                    GatewayMessage inbound = CanonicalJson.read(stored.payload());
+                    MessageStatus status = MessageStatus.valueOf(stored.status());
+                    Optional<GatewayMessage> reply = replyTo(tenantId, messageId);
+                    if (reply.isEmpty() && status == MessageStatus.ANSWERED) {
+                        reply = mapper.agentReplyTo(tenantId, inbound.conversationId(), messageId)
+                                .map(agent -> CanonicalJson.read(agent.payload()));
+                    }
+                    return new MessageView(inbound, status, reply);
+                });
     }
 
     @Override

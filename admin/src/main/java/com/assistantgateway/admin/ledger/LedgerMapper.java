@@ -46,6 +46,13 @@ public interface LedgerMapper {
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND reply_to = #{inboundId}")
     Optional<StoredMessage> replyTo(TenantId tenantId, MessageId inboundId);
 
+    /** A person's replies reference no one message (there may be many); the first after the inbound one answers it. */
+    @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId}"
+            + " AND conversation_id = #{conversationId} AND direction = 'OUTBOUND' AND reply_to IS NULL"
+            + " AND seq > (SELECT seq FROM messages WHERE tenant_id = #{tenantId} AND id = #{inboundId})"
+            + " ORDER BY seq LIMIT 1")
+    Optional<StoredMessage> agentReplyTo(TenantId tenantId, ConversationId conversationId, MessageId inboundId);
+
     @Update("UPDATE messages SET status = 'QUEUED', updated_at = #{at}"
             + " WHERE tenant_id = #{tenantId} AND id = #{messageId} AND status = 'RECEIVED'")
     int confirmQueued(TenantId tenantId, MessageId messageId, Instant at);

@@ -58,7 +58,7 @@ class OperationsTest extends AdminTestSupport {
     }
 
     @Test
-    void takenOverConversationWaitsForTheAgentWhoseReplyGoesOutAndIsAudited() {
+    void takenOverConversationWaitsForTheAgentWhoseReplyGoesOutShowsInTheStatusAndIsAudited() {
         String first = ask("Can I talk to a person about an order?");
         await().atMost(Duration.ofSeconds(20)).until(() -> "answered".equals(status(first)));
         String conversation = AdminClient.read(
@@ -77,6 +77,10 @@ class OperationsTest extends AdminTestSupport {
                 client.send("POST", path + "/replies", Map.of("text", "Hi, Sam here: 4711 ships today."), agent);
         assertThat(replied.statusCode()).isEqualTo(202);
         assertThat(status(second)).isEqualTo("answered");
+        JsonNode polled =
+                AdminClient.read(client.send("GET", "/channels/webhook/demo/messages/" + second, null, DEMO_TOKEN)
+                        .body());
+        assertThat(polled.at("/reply/text").asText()).isEqualTo("Hi, Sam here: 4711 ships today.");
 
         JsonNode thread = AdminClient.read(client.send("GET", path, null, agent).body());
         JsonNode last = thread.get("messages").get(thread.get("messages").size() - 1);
