@@ -15,6 +15,9 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -44,6 +47,38 @@ public final class SampleDocuments {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    /**
+     * A PDF with an outline, as Word or LibreOffice export one: a page per entry of {@code pages}, and bookmarks
+     * "Brakes" (page 1) with "Calipers" (page 1) and "Discs" (page 2) under it, then "Tyres" (page 3).
+     */
+    public static byte[] pdfWithOutline(String title, String[]... pages) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            document.getDocumentInformation().setTitle(title);
+            for (String[] lines : pages) {
+                addPage(document, lines);
+            }
+            PDDocumentOutline outline = new PDDocumentOutline();
+            PDOutlineItem brakes = bookmark("Brakes", document.getPage(0));
+            brakes.addLast(bookmark("Calipers", document.getPage(0)));
+            brakes.addLast(bookmark("Discs", document.getPage(1)));
+            outline.addLast(brakes);
+            outline.addLast(bookmark("Tyres", document.getPage(2)));
+            document.getDocumentCatalog().setDocumentOutline(outline);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static PDOutlineItem bookmark(String title, PDPage page) {
+        PDPageFitDestination destination = new PDPageFitDestination();
+        destination.setPage(page);
+        PDOutlineItem item = new PDOutlineItem();
+        item.setTitle(title);
+        item.setDestination(destination);
+        return item;
     }
 
     /** A PDF that opens only with a password. */

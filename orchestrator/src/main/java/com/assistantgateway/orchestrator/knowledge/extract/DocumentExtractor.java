@@ -26,6 +26,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.springframework.stereotype.Component;
 import org.xml.sax.SAXException;
@@ -103,9 +104,17 @@ public class DocumentExtractor {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         metadata.set(Metadata.CONTENT_TYPE, mediaType);
-        MarkdownContentHandler markdown = new MarkdownContentHandler();
+        boolean pdf = kind.equals("PDF");
+        MarkdownContentHandler markdown =
+                pdf ? new MarkdownContentHandler(PdfOutline.byStartPage(content)) : new MarkdownContentHandler();
+        ParseContext context = new ParseContext();
+        if (pdf) {
+            PDFParserConfig config = new PDFParserConfig();
+            config.setExtractBookmarksText(false); // the outline becomes headings instead of a list after the text
+            context.set(PDFParserConfig.class, config);
+        }
         try (InputStream in = new ByteArrayInputStream(content)) {
-            parser.parse(in, new WriteOutContentHandler(markdown, MAX_CHARACTERS), metadata, new ParseContext());
+            parser.parse(in, new WriteOutContentHandler(markdown, MAX_CHARACTERS), metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new IllegalArgumentException(
                     fileName + " is encrypted (password-protected); upload a copy without the password", e);
@@ -120,7 +129,7 @@ public class DocumentExtractor {
         String text = markdown.markdown();
         if (text.isBlank()) {
             throw new IllegalArgumentException(fileName + " contains no text that could be extracted"
-                    + (kind.equals("PDF") ? " (a scanned PDF needs OCR first)" : ""));
+                    + (pdf ? " (a scanned PDF needs OCR first)" : ""));
         }
         String title = metadata.get(TikaCoreProperties.TITLE);
         return new ExtractedDocument(title == null || title.isBlank() ? markdown.firstHeading() : title.strip(), text);

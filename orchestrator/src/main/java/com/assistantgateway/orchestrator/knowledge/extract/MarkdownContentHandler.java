@@ -3,15 +3,20 @@ package com.assistantgateway.orchestrator.knowledge.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns the XHTML events Tika emits for every format into Markdown: {@code h1}–{@code h6} into headings, paragraphs
- * and list items into blocks, a PDF's page {@code div}s into "Page n" sections, and each table row into one line
- * pairing the header cells with the row's cells.
+ * and list items into blocks, a PDF's page {@code div}s into "Page n" sections (under the outline's headings that
+ * start on that page, when the PDF has an outline), and each table row into one line pairing the header cells with
+ * the row's cells.
  */
 class MarkdownContentHandler extends DefaultHandler {
+
+    private final Map<Integer, List<PdfOutline.Heading>> outline;
+    private final int pageLevel;
 
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder block = new StringBuilder();
@@ -22,6 +27,21 @@ class MarkdownContentHandler extends DefaultHandler {
     private int skipDepth;
     private int pages;
     private String firstHeading = "";
+
+    MarkdownContentHandler() {
+        this(Map.of());
+    }
+
+    /** For a PDF: its outline headings by start page ({@link PdfOutline}); page sections nest under them. */
+    MarkdownContentHandler(Map<Integer, List<PdfOutline.Heading>> outline) {
+        this.outline = outline;
+        int depth = outline.values().stream()
+                .flatMap(List::stream)
+                .mapToInt(PdfOutline.Heading::depth)
+                .max()
+                .orElse(0);
+        this.pageLevel = depth + 2;
+    }
 
     String markdown() {
         flush();
@@ -48,7 +68,16 @@ class MarkdownContentHandler extends DefaultHandler {
                 if ("page".equals(attributes.getValue("class"))) {
                     flush();
                     pages++;
-                    out.append("## Page ").append(pages).append("\n\n");
+                    for (PdfOutline.Heading heading : outline.getOrDefault(pages, List.of())) {
+                        out.append("#".repeat(heading.depth() + 1))
+                                .append(' ')
+                                .append(heading.title())
+                                .append("\n\n");
+                    }
+                    out.append("#".repeat(pageLevel))
+                            .append(" Page ")
+                            .append(pages)
+                            .append("\n\n");
                 }
             }
             case "p", "li", "blockquote", "pre", "dt", "dd" -> flush();

@@ -3,6 +3,8 @@ package com.assistantgateway.orchestrator.knowledge.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.assistantgateway.orchestrator.knowledge.KnowledgeChunk;
+import com.assistantgateway.orchestrator.knowledge.MarkdownChunker;
 import com.assistantgateway.orchestrator.testing.SampleDocuments;
 import java.nio.charset.Charset;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,28 @@ class DocumentExtractorTest {
         assertThat(document.markdown())
                 .contains("## Page 1\n\nCalipers carry a 2-year warranty.")
                 .contains("## Page 2\n\nDiscs are replaced in pairs.");
+    }
+
+    @Test
+    void aPdfsOutlineBecomesItsHeadingsWithEachPageUnderTheHeadingItStartsIn() throws Exception {
+        byte[] pdf = SampleDocuments.pdfWithOutline(
+                "Workshop Manual",
+                new String[] {"Calipers carry a 2-year warranty."},
+                new String[] {"Discs are replaced in pairs."},
+                new String[] {"Winter tyres from November."});
+
+        ExtractedDocument document = extract("workshop.pdf", pdf);
+
+        assertThat(document.markdown())
+                .isEqualTo("## Brakes\n\n### Calipers\n\n#### Page 1\n\nCalipers carry a 2-year warranty.\n\n"
+                        + "### Discs\n\n#### Page 2\n\nDiscs are replaced in pairs.\n\n"
+                        + "## Tyres\n\n#### Page 3\n\nWinter tyres from November.");
+        assertThat(new MarkdownChunker(800, 120).chunk("workshop.pdf", document.title(), document.markdown()))
+                .extracting(KnowledgeChunk::label)
+                .containsExactly(
+                        "Workshop Manual > Brakes > Calipers > Page 1",
+                        "Workshop Manual > Brakes > Discs > Page 2",
+                        "Workshop Manual > Tyres > Page 3");
     }
 
     @Test
