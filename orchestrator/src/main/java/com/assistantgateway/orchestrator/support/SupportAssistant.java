@@ -85,7 +85,10 @@ public class SupportAssistant implements AssistantPlugin {
                 profile.setting("confidenceThreshold").map(Double::parseDouble).orElse(defaults.confidenceThreshold());
         RetrievalMode mode =
                 profile.setting("retrievalMode").map(RetrievalMode::of).orElse(defaults.mode());
-        Language language = profile.setting("language").flatMap(Language::of).orElse(defaults.defaultLanguage());
+        // A short question shows no language of its own; the sender's locale, then the assistant's, says which it is.
+        Language language = Language.of(message.locale())
+                .or(() -> profile.setting("language").flatMap(Language::of))
+                .orElse(defaults.defaultLanguage());
         List<ScoredChunk> passages =
                 knowledge.retrieve(message.tenantId(), message.assistantId(), message.text(), mode, topK, language);
         // The best retrieval score, wherever a re-ranker has put that passage.

@@ -11,6 +11,7 @@ import com.assistantgateway.orchestrator.knowledge.extract.DocumentExtractor;
 import com.assistantgateway.orchestrator.knowledge.lucene.LuceneKnowledgeStore;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AssistantAnswer;
@@ -37,6 +38,7 @@ class SupportAssistantTest {
 
     private LuceneKnowledgeStore store;
     private SupportAssistant support;
+    private KnowledgeBase knowledge;
     private FakeOpenAi llm;
 
     @BeforeEach
@@ -46,7 +48,7 @@ class SupportAssistantTest {
                 OrchestratorProperties.Retrieval.defaults(),
                 new OrchestratorProperties.Llm("", "", "gpt-4o-mini", 0.2, Duration.ofSeconds(5)));
         store = new LuceneKnowledgeStore(properties);
-        KnowledgeBase knowledge = new KnowledgeBase(
+        knowledge = new KnowledgeBase(
                 store,
                 new AllMiniLmL6V2QuantizedEmbeddingModel(),
                 new DocumentExtractor(),
@@ -131,17 +133,38 @@ class SupportAssistantTest {
         assertThat(llm.requests).hasSize(1);
     }
 
+    @Test
+    void aShortQuestionIsSearchedInTheLanguageOfTheSendersLocale() {
+        knowledge.ingest(
+                tenant,
+                assistant,
+                "garantie.md",
+                "# Garantie\n\nDe remklauwen hebben een garantie van twee jaar op de onderdelen.");
+        AssistantProfile bm25 = profile(Map.of("retrievalMode", "bm25"));
+
+        AssistantAnswer dutch = support.answer(bm25, ask("onderdeel garanties", "nl-BE"));
+        AssistantAnswer unknown = support.answer(bm25, ask("onderdeel garanties", null));
+
+        assertThat(dutch.citations()).extracting(Citation::source).containsExactly("garantie.md");
+        assertThat(unknown.citations()).isEmpty();
+    }
+
     private AssistantProfile profile(Map<String, String> settings) {
         return new AssistantProfile(tenant, assistant, "support", "Desk", null, null, settings);
     }
 
     private AssistantRequest ask(String text) {
+        return ask(text, null);
+    }
+
+    private AssistantRequest ask(String text, String locale) {
         return new AssistantRequest(
                 GatewayMessage.inbound()
                         .tenant(tenant)
                         .assistant(assistant)
                         .channel("webhook")
                         .text(text)
+                        .locale(locale)
                         .build(),
                 List.of());
     }
