@@ -29,6 +29,8 @@ public class BackboneRoutes extends EndpointRouteBuilder {
     private final Envelope envelope;
     private final GatewayQueues queues;
     private final JacksonDataFormat canonicalJson;
+    private final BindingRoutes bindingRoutes;
+    private final Duration bindingSync;
 
     public BackboneRoutes(
             Ingress ingress,
@@ -36,10 +38,13 @@ public class BackboneRoutes extends EndpointRouteBuilder {
             RoutesProperties properties,
             Envelope envelope,
             GatewayQueues queues,
-            JacksonDataFormat canonicalJson) {
+            JacksonDataFormat canonicalJson,
+            BindingRoutes bindingRoutes) {
         this.ingress = ingress;
         this.recovery = recovery;
         this.recoveryInterval = properties.recovery().interval();
+        this.bindingSync = properties.bindingSync();
+        this.bindingRoutes = bindingRoutes;
         this.envelope = envelope;
         this.queues = queues;
         this.canonicalJson = canonicalJson;
@@ -63,6 +68,10 @@ public class BackboneRoutes extends EndpointRouteBuilder {
                 .to(ENQUEUE)
                 .bean(recovery, "confirm")
                 .end();
+
+        from(timer("backbone-bindings-sync").period(bindingSync.toMillis()).delay(bindingSync.toMillis()))
+                .routeId("backbone.bindings.sync")
+                .bean(bindingRoutes, "reconcile");
 
         // transacted(true) on the producer: the send joins the caller's database transaction and commits after it.
         from(ENQUEUE)

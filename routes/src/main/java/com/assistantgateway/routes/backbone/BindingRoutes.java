@@ -4,8 +4,9 @@ import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindingActivated;
 import com.assistantgateway.routes.port.ChannelBindingDeactivated;
 import com.assistantgateway.routes.port.ChannelBindings;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the per-binding routes of every {@link BindingRouteSet}. Route ids are {@code
  * <channel>.<direction>.<tenant>.<binding>}, so operators find a tenant's mailbox or topic in Hawtio by name. A binding
- * whose routes cannot start (a wrong host, say) is logged and skipped; it never keeps the others from starting.
+ * whose routes cannot start (a wrong host, say) is logged and skipped until it changes; it never keeps the others from
+ * starting. Changes made on this instance apply at once (events); {@link #reconcile} applies those made on other
+ * instances, which share the registry but not the events.
  */
 @Component
 public class BindingRoutes implements CamelContextConfiguration {
@@ -27,7 +30,10 @@ public class BindingRoutes implements CamelContextConfiguration {
 
     private final ChannelBindings bindings;
     private final List<BindingRouteSet> channels;
-    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    /** The bindings whose routes run here, as they were when started; and those that could not start. */
+    private final Map<String, ChannelBinding> started = new ConcurrentHashMap<>();
+
+    private final Map<String, ChannelBinding> failed = new ConcurrentHashMap<>();
     private volatile CamelContext camelContext;
 
     public BindingRoutes(ChannelBindings bindings, List<BindingRouteSet> channels) {
@@ -75,13 +81,46 @@ public class BindingRoutes implements CamelContextConfiguration {
     /** Stops and removes a binding's routes; a changed binding that stays active is started again after this. */
     @EventListener
     public void on(ChannelBindingDeactivated event) {
-        CamelContext context = camelContext;
-        if (context == null || !started.remove(event.tenantId().value() + "/" + event.bindingId())) {
+        stop(event.channel(), event.tenantId().value(), event.bindingId());
+    }
+
+    /**
+     * Brings this instance's routes in line with the registry: starts bindings activated elsewhere, restarts changed
+     * ones, stops those deactivated or deleted. Called periodically by {@code backbone.bindings.sync}.
+     */
+    public synchronized void reconcile() {
+        if (camelContext == null || !camelContext.isStarted()) {
             return;
         }
-        String suffix = "." + event.tenantId().value() + "." + event.bindingId();
+        Map<String, ChannelBinding> active = new HashMap<>();
+        for (BindingRouteSet channel : channels) {
+            for (ChannelBinding binding : bindings.active(channel.channel())) {
+                active.put(key(binding), binding);
+                ChannelBinding running = started.get(key(binding));
+                if (running != null && !running.equals(binding)) {
+                    stop(binding.channel(), binding.tenantId().value(), binding.id());
+                }
+                if (!binding.equals(failed.get(key(binding)))) {
+                    start(channel, binding);
+                }
+            }
+        }
+        for (ChannelBinding running : List.copyOf(started.values())) {
+            if (!active.containsKey(key(running))) {
+                stop(running.channel(), running.tenantId().value(), running.id());
+            }
+        }
+    }
+
+    private synchronized void stop(String channel, String tenant, String bindingId) {
+        CamelContext context = camelContext;
+        failed.remove(tenant + "/" + bindingId);
+        if (context == null || started.remove(tenant + "/" + bindingId) == null) {
+            return;
+        }
+        String suffix = "." + tenant + "." + bindingId;
         for (Route route : List.copyOf(context.getRoutes())) {
-            if (route.getRouteId().startsWith(event.channel() + ".")
+            if (route.getRouteId().startsWith(channel + ".")
                     && route.getRouteId().endsWith(suffix)) {
                 try {
                     context.getRouteController().stopRoute(route.getRouteId());
@@ -91,19 +130,25 @@ public class BindingRoutes implements CamelContextConfiguration {
                 }
             }
         }
-        log.info("routes of binding {}/{} stopped", event.tenantId(), event.bindingId());
+        log.info("routes of binding {}/{} stopped", tenant, bindingId);
     }
 
-    private void start(BindingRouteSet channel, ChannelBinding binding) {
-        if (!started.add(binding.tenantId().value() + "/" + binding.id())) {
+    private synchronized void start(BindingRouteSet channel, ChannelBinding binding) {
+        if (started.putIfAbsent(key(binding), binding) != null) {
             return;
         }
         try {
             channel.addRoutes(camelContext, binding);
+            failed.remove(key(binding));
             log.info("routes of binding {} started", binding);
         } catch (Exception e) {
-            started.remove(binding.tenantId().value() + "/" + binding.id());
+            started.remove(key(binding));
+            failed.put(key(binding), binding);
             log.error("routes of binding {} could not start; the other bindings are unaffected", binding, e);
         }
+    }
+
+    private static String key(ChannelBinding binding) {
+        return binding.tenantId().value() + "/" + binding.id();
     }
 }

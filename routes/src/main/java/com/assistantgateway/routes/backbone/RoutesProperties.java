@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param historyLimit how many earlier messages of a conversation an assistant sees
  * @param redelivery how the broker retries a rolled-back message before dead-lettering it
  * @param recovery how stored messages whose enqueue was never confirmed are enqueued again
+ * @param bindingSync how often each instance brings its channel routes in line with bindings changed on other instances
  */
 @Validated
 @ConfigurationProperties("gateway.routes")
@@ -23,7 +24,8 @@ public record RoutesProperties(
         @DefaultValue("2") @Min(1) int processorConcurrency,
         @DefaultValue("10") @Min(0) int historyLimit,
         @Valid @NotNull @DefaultValue Redelivery redelivery,
-        @Valid @NotNull @DefaultValue Recovery recovery) {
+        @Valid @NotNull @DefaultValue Recovery recovery,
+        @NotNull @DefaultValue("30s") Duration bindingSync) {
 
     /**
      * @param initialDelay delay before the first redelivery
