@@ -26,16 +26,17 @@ class AssistantSettingsTest extends AdminTestSupport {
         return id;
     }
 
+    private HttpResponse<String> changeSettings(String token, String id, Map<String, String> settings) {
+        return client.send("PATCH", "/api/v1/tenants/acme/assistants/" + id, Map.of("settings", settings), token);
+    }
+
     @Test
     void aSettingThePluginCouldNotReadIsRefusedNamingItAndNothingIsStored() {
         String token = admin();
         String id = createSupportAssistant(token);
 
-        HttpResponse<String> refused = client.send(
-                "PATCH",
-                "/api/v1/tenants/acme/assistants/" + id,
-                Map.of("settings", Map.of("confidenceThreshold", "0,6", "retrievalMode", "fuzzy")),
-                token);
+        HttpResponse<String> refused =
+                changeSettings(token, id, Map.of("confidenceThreshold", "0,6", "retrievalMode", "fuzzy"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(AdminClient.read(refused.body()).get("detail").asText())
@@ -53,11 +54,8 @@ class AssistantSettingsTest extends AdminTestSupport {
         String token = admin();
         String id = createSupportAssistant(token);
 
-        HttpResponse<String> saved = client.send(
-                "PATCH",
-                "/api/v1/tenants/acme/assistants/" + id,
-                Map.of("settings", Map.of("confidenceThreshold", "0.6", "retrievalMode", "bm25")),
-                token);
+        HttpResponse<String> saved =
+                changeSettings(token, id, Map.of("confidenceThreshold", "0.6", "retrievalMode", "bm25"));
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(AdminClient.read(saved.body())
