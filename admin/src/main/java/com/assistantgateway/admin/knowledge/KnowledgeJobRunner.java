@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one ingestion job: the stored file of one source version through extraction, chunking, batched embedding and
  * the store, reporting progress. Every status write is conditional on the version still being the one wanted, so a
- * newer upload or a deletion made meanwhile wins; chunks written for a source deleted meanwhile are removed again.
+ * newer upload or a deletion made meanwhile wins; chunks written for a source deleted meanwhile are removed again, and
+ * if another instance made a version live while this job ran, that version's chunks are written again over this one's.
  */
 @Component
 public class KnowledgeJobRunner implements KnowledgeJobs.Runner {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeJobRunner.class);
+    private static final String READY = "ready";
 
     private final KnowledgeMapper mapper;
     private final KnowledgeFiles files;
@@ -78,9 +80,28 @@ public class KnowledgeJobRunner implements KnowledgeJobs.Runner {
                 stored.sizeBytes(),
                 stored.sha256(),
                 clock.instant());
-        if (updated == 0 && mapper.byId(tenantId, sourceId).isEmpty()) {
-            ingestion.delete(tenantId, source.assistantId(), source.name());
+        if (updated == 0) {
+            superseded(tenantId, source, version, lastAttempt);
+            return;
         }
         log.info("knowledge source {} v{} of tenant {}: {} chunks", source.name(), version, tenant, chunks);
+    }
+
+    /** This job's chunks are in the store, but its version is no longer wanted: leave the store as the source says. */
+    private void superseded(TenantId tenantId, KnowledgeSource source, int version, boolean lastAttempt)
+            throws IOException {
+        KnowledgeSource current = mapper.byId(tenantId, source.id()).orElse(null);
+        if (current == null) {
+            ingestion.delete(tenantId, source.assistantId(), source.name());
+        } else if (current.status().equals(READY) && current.activeVersion() != version) {
+            log.info(
+                    "knowledge source {} v{} went live while v{} was ingested; writing v{} again",
+                    source.name(),
+                    current.activeVersion(),
+                    version,
+                    current.activeVersion());
+            run(tenantId, source.id(), current.activeVersion(), lastAttempt);
+        }
+        // Otherwise a newer job is queued; it replaces these chunks when it runs.
     }
 }
