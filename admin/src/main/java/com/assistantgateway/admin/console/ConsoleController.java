@@ -7,6 +7,7 @@ import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.audit.AuditTrail.AuditQuery;
 import com.assistantgateway.admin.inbox.ConversationFilter;
 import com.assistantgateway.admin.inbox.Conversations;
+import com.assistantgateway.admin.knowledge.KnowledgeSource;
 import com.assistantgateway.admin.knowledge.KnowledgeSources;
 import com.assistantgateway.admin.registry.AssistantChanges;
 import com.assistantgateway.admin.registry.AssistantView;
@@ -248,10 +249,16 @@ public class ConsoleController {
         String chosen = assistant != null
                 ? assistant
                 : assistants.isEmpty() ? null : assistants.get(0).id();
+        var sources =
+                chosen == null ? java.util.List.<KnowledgeSource>of() : knowledge.list(tenantId, Ids.assistant(chosen));
         model.addAttribute("assistants", assistants);
         model.addAttribute("chosen", chosen);
+        model.addAttribute("sources", sources);
+        // The table updates itself (live.js) while an ingestion is under way.
         model.addAttribute(
-                "sources", chosen == null ? java.util.List.of() : knowledge.list(tenantId, Ids.assistant(chosen)));
+                "busy",
+                sources.stream()
+                        .anyMatch(s -> s.status().equals("queued") || s.status().equals("processing")));
         model.addAttribute("section", "knowledge");
         return "console/knowledge";
     }
@@ -289,6 +296,36 @@ public class ConsoleController {
                 tenantId, Ids.assistant(assistant), url, TenantAccess.current().name());
         flash.addFlashAttribute("notice", source.name() + ": " + source.status());
         return "redirect:/console/t/" + tenant + "/knowledge?assistant=" + assistant;
+    }
+
+    @GetMapping("/t/{tenant}/knowledge/{source}")
+    public String knowledgeSource(
+            @PathVariable String tenant, @PathVariable String source, @RequestParam String assistant, Model model) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_READ);
+        model.addAttribute("source", knowledge.get(tenantId, Ids.assistant(assistant), source));
+        model.addAttribute("versions", knowledge.versions(tenantId, Ids.assistant(assistant), source));
+        model.addAttribute("chosen", assistant);
+        model.addAttribute("section", "knowledge");
+        return "console/knowledge-source";
+    }
+
+    @PostMapping("/t/{tenant}/knowledge/{source}/versions/{version}/restore")
+    public String restoreKnowledgeVersion(
+            @PathVariable String tenant,
+            @PathVariable String source,
+            @PathVariable int version,
+            @RequestParam String assistant,
+            RedirectAttributes flash) {
+        TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
+        knowledge.restore(
+                tenantId,
+                Ids.assistant(assistant),
+                source,
+                version,
+                TenantAccess.current().name());
+        flash.addFlashAttribute(
+                "notice", "Version " + version + " is being restored; the current one answers until it is ready.");
+        return "redirect:/console/t/" + tenant + "/knowledge/" + source + "?assistant=" + assistant;
     }
 
     @PostMapping("/t/{tenant}/knowledge/{source}/{action}")

@@ -114,16 +114,21 @@ class ConsoleBrowserTest extends AdminTestSupport {
         browser.findElement(By.id("file")).sendKeys(page.toAbsolutePath().toString());
         navigating(() -> browser.findElement(By.id("file")).submit());
         assertThat(notice()).isEqualTo("visiting-hours.md: queued");
-        // Ingestion runs off the knowledge queue; the page shows the source ready once it is.
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
-                .until(
-                        () -> {
-                            browser.navigate().refresh();
-                            return browser.findElement(By.tagName("table")).getText();
-                        },
-                        table -> table.contains("visiting-hours.md") && table.contains("ready"));
+        // Ingestion runs off the knowledge queue; the table updates itself until the source is ready.
+        untilShown("sources", "ready");
+        Path newer = writeKnowledge("visiting-hours.md", "# Visiting hours\n\nVisitors are welcome 09:00-21:00.\n");
+        browser.findElement(By.id("file")).sendKeys(newer.toAbsolutePath().toString());
+        navigating(() -> browser.findElement(By.id("file")).submit());
+        untilShown("sources", "ready");
+        assertThat(browser.findElement(By.id("sources")).getText()).contains("visiting-hours.md ready 1 2");
         screenshot("04-knowledge");
+        navigating(() -> browser.findElement(By.linkText("visiting-hours.md")).click());
+        navigating(() -> browser.findElement(By.xpath("//button[text()='Restore version 1']"))
+                .click());
+        assertThat(notice()).startsWith("Version 1 is being restored");
+        untilShown("source-status", "version 1 answers");
+        assertThat(browser.findElement(By.id("versions")).getText()).contains("1", "answering");
+        screenshot("05-knowledge-versions");
 
         open("Inbox");
         navigating(() -> browser.findElement(By.linkText("customer@acme.test")).click());
@@ -136,7 +141,7 @@ class ConsoleBrowserTest extends AdminTestSupport {
         assertThat(notice()).isEqualTo("Reply sent.");
         assertThat(browser.findElement(By.cssSelector(".thread")).getText())
                 .contains("it left our warehouse today", email("acme", Role.TENANT_ADMIN));
-        screenshot("05-conversation");
+        screenshot("06-conversation");
         navigating(() -> browser.findElement(By.xpath("//button[text()='Hand back to the assistant']"))
                 .click());
         assertThat(notice()).isEqualTo("Handed back to the assistant.");
@@ -144,7 +149,7 @@ class ConsoleBrowserTest extends AdminTestSupport {
         open("Audit log");
         assertThat(browser.findElement(By.tagName("table")).getText())
                 .contains("conversation.replied", "conversation.taken-over", "knowledge.uploaded", "binding.created");
-        screenshot("06-audit");
+        screenshot("07-audit");
     }
 
     @Test
@@ -159,7 +164,7 @@ class ConsoleBrowserTest extends AdminTestSupport {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
         browser.get(baseUrl() + "/console/t/globex/assistants");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
-        screenshot("07-not-found");
+        screenshot("08-not-found");
     }
 
     private void signIn(String email) {
@@ -200,6 +205,16 @@ class ConsoleBrowserTest extends AdminTestSupport {
             }
             throw e;
         }
+    }
+
+    /** Waits, without reloading the page, until the element that updates itself (live.js) shows the text. */
+    private void untilShown(String id, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    WebElement element = driver.findElement(By.id(id));
+                    return element.getText().contains(text) && element.getAttribute("data-live") == null;
+                });
     }
 
     private String notice() {
