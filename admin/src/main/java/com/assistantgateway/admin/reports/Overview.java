@@ -10,6 +10,7 @@ import java.util.Map;
  * @param confidence how many answers fell in each tenth of the confidence range, lowest first
  * @param channels per channel: volume and answer latency
  * @param daily received per day ({@code yyyy-MM-dd}), oldest first
+ * @param partial the period holds more messages than an overview reads; the figures cover the newest of them
  */
 public record Overview(
         int days,
@@ -20,7 +21,8 @@ public record Overview(
         double answerRate,
         List<Long> confidence,
         List<ChannelFigures> channels,
-        Map<String, Long> daily) {
+        Map<String, Long> daily,
+        boolean partial) {
 
     /** Latencies are from receipt to the stored reply, in milliseconds. */
     public record ChannelFigures(String channel, long received, long answered, Long p50Millis, Long p95Millis) {}

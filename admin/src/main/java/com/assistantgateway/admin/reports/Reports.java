@@ -66,7 +66,17 @@ public class Reports {
                         TreeMap::new,
                         Collectors.counting()));
         double rate = exchanges.isEmpty() ? 0 : (double) answered / exchanges.size();
-        return new Overview(days, exchanges.size(), answered, awaiting, failed, rate, confidence, channels, daily);
+        return new Overview(
+                days,
+                exchanges.size(),
+                answered,
+                awaiting,
+                failed,
+                rate,
+                confidence,
+                channels,
+                daily,
+                exchanges.size() >= MAX_EXCHANGES);
     }
 
     /** Nearest-rank percentile of sorted values; {@code null} when there are none. */
