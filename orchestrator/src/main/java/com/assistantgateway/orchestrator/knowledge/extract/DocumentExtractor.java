@@ -113,7 +113,8 @@ public class DocumentExtractor {
             config.setExtractBookmarksText(false); // the outline becomes headings instead of a list after the text
             context.set(PDFParserConfig.class, config);
         }
-        try (InputStream in = new ByteArrayInputStream(content)) {
+        byte[] parsed = kind.equals("HTML") ? HtmlMainContent.of(content) : content;
+        try (InputStream in = new ByteArrayInputStream(parsed)) {
             parser.parse(in, new WriteOutContentHandler(markdown, MAX_CHARACTERS), metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new IllegalArgumentException(

@@ -91,6 +91,30 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void aWebPageKeepsItsMainContentWithoutTheSitesNavigationBannersAndFooter() {
+        String page =
+                """
+                <!DOCTYPE html><html lang="nl"><head><meta charset="windows-1252"><title>Garantie | AutoParts</title>
+                </head><body>
+                <header><a href="/">AutoParts</a><nav><ul><li><a href="/shop">Shop</a></li>
+                  <li><a href="/contact">Contact</a></li></ul></nav></header>
+                <div role="dialog" aria-hidden="true"><p>We gebruiken cookies.</p></div>
+                <main><article><header><h1>Garantie op onderdelen</h1><p>Bijgewerkt in november</p></header>
+                  <h2>Remklauwen</h2><p>Remklauwen hebben twee jaar garantie – ook bij montage elders.</p>
+                  <aside><h3>Gerelateerd</h3><p>Retourneren</p></aside></article>
+                  <form><label>Nieuwsbrief <input name="email"></label></form></main>
+                <footer><p>© 2026 AutoParts B.V.</p></footer></body></html>""";
+
+        ExtractedDocument document =
+                extract("garantie.html", page.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        assertThat(document.title()).isEqualTo("Garantie | AutoParts");
+        assertThat(document.markdown())
+                .isEqualTo("# Garantie op onderdelen\n\nBijgewerkt in november\n\n## Remklauwen\n\n"
+                        + "Remklauwen hebben twee jaar garantie – ook bij montage elders.");
+    }
+
+    @Test
     void csvRowsBecomeLinesOfColumnValuePairs() {
         String csv = "part,name,warranty\nXJ-9042,Brake hose,2 years\nQZ-1177,Fuel pump,1 year\n";
 
