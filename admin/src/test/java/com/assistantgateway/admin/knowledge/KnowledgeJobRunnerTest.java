@@ -71,6 +71,7 @@ class KnowledgeJobRunnerTest {
                     String mediaType,
                     byte[] content,
                     Progress progress) {
+                progress.embedded(32, 70);
                 duringIngestion.run();
                 writes.add(new String(content, StandardCharsets.UTF_8));
                 return 1;
@@ -107,6 +108,21 @@ class KnowledgeJobRunnerTest {
         KnowledgeSource source = mapper.byId(tenant, id).orElseThrow();
         assertThat(source.activeVersion()).isEqualTo(3);
         assertThat(source.status()).isEqualTo("ready");
+    }
+
+    @Test
+    void progressIsVisibleWhileASourceIsIngestedAndCompleteOnceReady() throws Exception {
+        String id = upload("v1: 7 euro");
+        List<KnowledgeSource> seen = new ArrayList<>();
+
+        runner(() -> seen.add(mapper.byId(tenant, id).orElseThrow())).run(tenant, id, 1, false);
+
+        assertThat(seen).singleElement().satisfies(during -> {
+            assertThat(during.status()).isEqualTo("processing");
+            assertThat(during.progressDone()).isEqualTo(32);
+            assertThat(during.progressTotal()).isEqualTo(70);
+        });
+        assertThat(mapper.byId(tenant, id).orElseThrow().status()).isEqualTo("ready");
     }
 
     @Test
