@@ -45,7 +45,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The Milvus store (2.5+). One collection per embedding model holds every tenant: the tenant id is the partition key,
+ * The Milvus store (2.5.11+, for multi-language analyzers). One collection per embedding model holds every tenant: the tenant id is the partition key,
  * so Milvus prunes to the tenant's partition on every filtered request and thousands of tenants cost no thousands of
  * collections; the assistant is a filtered, indexed scalar. Full text is Milvus' own BM25 function over the chunk
  * text, analyzed per chunk language by a multi-language analyzer, so dense, BM25 and hybrid (server-side RRF)
