@@ -79,7 +79,8 @@ public record OrchestratorProperties(
     }
 
     /**
-     * Milvus 2.5.11+ (BM25 full-text search with multi-language analyzers). One collection holds every tenant: the tenant id is its partition key.
+     * Milvus 2.5.11+ (BM25 full-text search with multi-language analyzers). One collection holds every tenant: the
+     * tenant id is its partition key.
      *
      * @param uri e.g. {@code http://localhost:19530}
      * @param token {@code user:password} or an API key, from the environment ({@code GATEWAY_MILVUS_TOKEN})
