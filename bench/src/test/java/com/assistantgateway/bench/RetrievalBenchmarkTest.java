@@ -32,6 +32,22 @@ class RetrievalBenchmarkTest {
     }
 
     @Test
+    void questionsInEachOfOurTenantsLanguagesFindThePageInTheirOwnLanguage() throws Exception {
+        String report = new RetrievalBenchmark(Options.parse(
+                        new String[] {"--dataset", "src/test/resources/beir/gateway-multilingual", "--rounds", "1"}))
+                .run();
+
+        assertThat(report).contains("30 documents", "25 judged queries");
+        for (String mode : List.of("dense", "bm25", "hybrid")) {
+            Matcher row = Pattern.compile("\\| " + mode + " \\| ([0-9.]+) \\| ([0-9.]+) \\|")
+                    .matcher(report);
+            assertThat(row.find()).as(mode).isTrue();
+            assertThat(Double.parseDouble(row.group(1))).as(mode + " nDCG@10").isGreaterThan(0.9);
+            assertThat(Double.parseDouble(row.group(2))).as(mode + " Recall@10").isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void benchmarkOnTheMiniDatasetAmongNeighbourTenantsPrintsAllThreeModesWithSensibleScores() throws Exception {
         String report = new RetrievalBenchmark(Options.parse(
                         new String[] {"--dataset", "src/test/resources/beir/gateway-mini", "--tenants", "3"}))
