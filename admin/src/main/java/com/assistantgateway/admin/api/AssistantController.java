@@ -2,7 +2,6 @@ package com.assistantgateway.admin.api;
 
 import com.assistantgateway.admin.AdminProblem;
 import com.assistantgateway.admin.registry.AssistantChanges;
-import com.assistantgateway.admin.registry.AssistantTemplate;
 import com.assistantgateway.admin.registry.AssistantView;
 import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.SectorTemplates;
@@ -16,7 +15,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -96,26 +94,7 @@ public class AssistantController {
             Map<String, String> credentials) {
 
         NewAssistant toNewAssistant(SectorTemplates templates) {
-            AssistantTemplate base = template == null
-                    ? new AssistantTemplate(null, null, "support", null, null, Map.of())
-                    : templates
-                            .forSector(template)
-                            .orElseThrow(() -> AdminProblem.invalid("no template for sector '" + template + "'"));
-            Map<String, String> merged = new TreeMap<>(base.settings());
-            if (settings != null) {
-                merged.putAll(settings);
-            }
-            String finalName = name != null ? name : base.name();
-            if (finalName == null || finalName.isBlank()) {
-                throw AdminProblem.invalid("an assistant needs a name (or a template)");
-            }
-            return new NewAssistant(
-                    new AssistantId(id),
-                    type != null ? type : base.type(),
-                    finalName,
-                    persona != null ? persona : base.persona(),
-                    prompt != null ? prompt : base.prompt(),
-                    merged);
+            return templates.newAssistant(new AssistantId(id), template, type, name, persona, prompt, settings);
         }
 
         @Override

@@ -12,7 +12,6 @@ import com.assistantgateway.admin.knowledge.KnowledgeSources;
 import com.assistantgateway.admin.registry.AssistantChanges;
 import com.assistantgateway.admin.registry.AssistantView;
 import com.assistantgateway.admin.registry.BindingChanges;
-import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.SectorTemplates;
 import com.assistantgateway.admin.registry.TenantRegistry;
@@ -136,21 +135,10 @@ public class ConsoleController {
             @RequestParam(defaultValue = "") String template,
             RedirectAttributes flash) {
         TenantId tenantId = access.require(tenant, Permission.ASSISTANTS_WRITE);
-        var base = template.isBlank() ? null : templates.forSector(template).orElseThrow(AdminProblem::notFound);
-        String finalName = name != null && !name.isBlank() ? name : base == null ? null : base.name();
-        if (finalName == null) {
-            throw AdminProblem.invalid("an assistant needs a name or a template");
-        }
         registry.createAssistant(
                 tenantId,
-                new NewAssistant(
-                        new AssistantId(id),
-                        base == null ? "support" : base.type(),
-                        finalName,
-                        base == null ? null : base.persona(),
-                        base == null ? null : base.prompt(),
-                        base == null ? Map.of() : base.settings()),
-                base == null ? null : base.sector(),
+                templates.newAssistant(new AssistantId(id), template, null, name, null, null, Map.of()),
+                template.isBlank() ? null : template,
                 Map.of(),
                 TenantAccess.current().name());
         flash.addFlashAttribute("notice", "Assistant " + id + " created.");
