@@ -1,6 +1,5 @@
 package com.assistantgateway.admin.api;
 
-import com.assistantgateway.admin.AdminProblem;
 import com.assistantgateway.admin.knowledge.KnowledgeSource;
 import com.assistantgateway.admin.knowledge.KnowledgeSources;
 import com.assistantgateway.admin.knowledge.KnowledgeVersion;
@@ -52,9 +51,6 @@ public class KnowledgeController {
             @PathVariable String tenant, @PathVariable String assistant, @RequestPart("file") MultipartFile file)
             throws IOException {
         TenantId tenantId = access.require(tenant, Permission.KNOWLEDGE_WRITE);
-        if (file == null || file.isEmpty()) {
-            throw AdminProblem.invalid("upload a non-empty file as the multipart part 'file'");
-        }
         return sources.upload(
                 tenantId,
                 Ids.assistant(assistant),
