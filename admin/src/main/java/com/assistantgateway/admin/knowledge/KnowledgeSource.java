@@ -27,4 +27,11 @@ public record KnowledgeSource(
         int progressTotal,
         String originUrl,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** Queued or being ingested: its status will change without anyone doing anything. */
+    @JsonIgnore
+    public boolean inProgress() {
+        return status.equals("queued") || status.equals("processing");
+    }
+}

@@ -366,19 +366,18 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
     private static List<ScoredChunk> hits(SearchResp response, double scale) {
         List<SearchResp.SearchResult> results =
                 response.getSearchResults().stream().flatMap(List::stream).toList();
-        Map<Object, Object> newestBatch = new HashMap<>();
+        Map<String, String> newestBatch = new HashMap<>();
         for (SearchResp.SearchResult result : results) {
-            newestBatch.merge(
-                    result.getEntity().get(SOURCE),
-                    result.getEntity().get(BATCH),
-                    (a, b) -> ((String) a).compareTo((String) b) >= 0 ? a : b);
+            newestBatch.merge(field(result, SOURCE), field(result, BATCH), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
         return results.stream()
-                .filter(r -> newestBatch
-                        .get(r.getEntity().get(SOURCE))
-                        .equals(r.getEntity().get(BATCH)))
+                .filter(r -> newestBatch.get(field(r, SOURCE)).equals(field(r, BATCH)))
                 .map(r -> new ScoredChunk(chunk(r.getEntity()), Math.max(0.0, Math.min(1.0, r.getScore() * scale))))
                 .toList();
+    }
+
+    private static String field(SearchResp.SearchResult result, String name) {
+        return (String) result.getEntity().get(name);
     }
 
     private static KnowledgeChunk chunk(Map<String, Object> entity) {
