@@ -114,8 +114,8 @@ public class BindingRoutes implements CamelContextConfiguration {
 
     private synchronized void stop(String channel, String tenant, String bindingId) {
         CamelContext context = camelContext;
-        failed.remove(tenant + "/" + bindingId);
-        if (context == null || started.remove(tenant + "/" + bindingId) == null) {
+        failed.remove(key(tenant, bindingId));
+        if (context == null || started.remove(key(tenant, bindingId)) == null) {
             return;
         }
         String suffix = "." + tenant + "." + bindingId;
@@ -149,6 +149,10 @@ public class BindingRoutes implements CamelContextConfiguration {
     }
 
     private static String key(ChannelBinding binding) {
-        return binding.tenantId().value() + "/" + binding.id();
+        return key(binding.tenantId().value(), binding.id());
+    }
+
+    private static String key(String tenant, String bindingId) {
+        return tenant + "/" + bindingId;
     }
 }
