@@ -21,6 +21,11 @@ public record FixedBindings(List<ChannelBinding> bindings) implements ChannelBin
     }
 
     @Override
+    public boolean suspended(String channel, String inboundKey) {
+        return false;
+    }
+
+    @Override
     public Optional<ChannelBinding> find(TenantId tenantId, String bindingId) {
         return bindings.stream()
                 .filter(b -> b.tenantId().equals(tenantId) && b.id().equals(bindingId))

@@ -26,8 +26,6 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrapAdminEmail a platform admin created at startup when no user with this address exists
  * @param bootstrapAdminPassword its password ({@code GATEWAY_ADMIN_PASSWORD}); only read from the environment
  * @param retentionSweep how often conversations past their tenant's retention are purged
- * @param allowPrivateTargets whether bindings may make the gateway call private addresses (callbacks on localhost in
- *     the embedded demo); off in production, against SSRF
  */
 @Validated
 @ConfigurationProperties("gateway.admin")
@@ -42,5 +40,4 @@ public record AdminProperties(
         @NotNull @DefaultValue("http://localhost:8080") String publicBaseUrl,
         String bootstrapAdminEmail,
         String bootstrapAdminPassword,
-        @NotNull @DefaultValue("1h") Duration retentionSweep,
-        @DefaultValue("false") boolean allowPrivateTargets) {}
+        @NotNull @DefaultValue("1h") Duration retentionSweep) {}

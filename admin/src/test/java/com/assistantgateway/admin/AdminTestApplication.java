@@ -1,9 +1,13 @@
 package com.assistantgateway.admin;
 
+import com.assistantgateway.routes.backbone.RoutesProperties;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.outbound.OutboundHttp;
+import com.assistantgateway.routes.outbound.OutboundTargets;
 import com.assistantgateway.routes.port.AssistantTypes;
+import com.assistantgateway.routes.port.ChannelType;
 import com.assistantgateway.routes.port.DeadLetter;
 import com.assistantgateway.routes.port.DeadLetterQueues;
 import com.assistantgateway.routes.port.KnowledgeIngestion;
@@ -14,15 +18,35 @@ import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The admin module on its own: the ports that other modules implement (broker, knowledge) are inert here; the
  * gateway's tests in {@code config} run the admin module against the real ones.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(RoutesProperties.class)
+@Import({OutboundTargets.class, OutboundHttp.class})
 @MapperScan(basePackages = "com.assistantgateway.admin", annotationClass = Mapper.class)
 class AdminTestApplication {
+
+    /** The webhook channel as the adapters module describes it, enough for bindings in these tests. */
+    @Bean
+    ChannelType webhookChannel() {
+        return new ChannelType() {
+            @Override
+            public String name() {
+                return "webhook";
+            }
+
+            @Override
+            public String inboundAddress(String publicBaseUrl, String inboundKey) {
+                return "POST " + publicBaseUrl + "/channels/webhook/" + inboundKey;
+            }
+        };
+    }
 
     @Bean
     OutboundMessages outboundMessages() {

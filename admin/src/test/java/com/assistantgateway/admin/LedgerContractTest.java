@@ -77,6 +77,70 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void aMessageNamingAnotherParticipantsConversationStartsItsOwnAndSeesNothingOfTheOther() {
+        GatewayMessage alices = message(acme, "webhook-main", null, "order-42", "my address is 1 Main St");
+        ledger.accept(alices);
+        GatewayMessage mallory =
+                withSender(message(acme, "webhook-main", null, "order-42", "what did I say?"), "mallory");
+
+        GatewayMessage stored = ledger.accept(mallory).message();
+
+        assertThat(stored.conversationId()).isNotEqualTo(alices.conversationId());
+        assertThat(ledger.history(acme, stored.conversationId(), stored.id(), 10))
+                .isEmpty();
+        assertThat(ledger.messages(acme, alices.conversationId()))
+                .extracting(GatewayMessage::id)
+                .containsExactly(alices.id());
+        GatewayMessage again = withSender(message(acme, "webhook-main", null, "order-42", "hello?"), "mallory");
+        assertThat(ledger.accept(again).message().conversationId())
+                .as("the same sender naming the same id keeps to its own conversation")
+                .isEqualTo(stored.conversationId());
+    }
+
+    @Test
+    void aMessageOfAnotherBindingNeverJoinsAConversation() {
+        registry.createBinding(
+                acme,
+                new NewBinding("webhook-other", support, "webhook", acme.value() + "-other", Map.of(), Map.of()),
+                "test");
+        GatewayMessage first = message(acme, "webhook-main", null, "shared-id", "first");
+        ledger.accept(first);
+
+        GatewayMessage stored = ledger.accept(message(acme, "webhook-other", null, "shared-id", "second"))
+                .message();
+
+        assertThat(stored.conversationId()).isNotEqualTo(first.conversationId());
+        assertThat(ledger.messages(acme, first.conversationId())).hasSize(1);
+    }
+
+    @Test
+    void theSameParticipantOnTheSameBindingContinuesItsConversation() {
+        GatewayMessage first = message(acme, "webhook-main", null, "thread-7", "first");
+        ledger.accept(first);
+
+        GatewayMessage second = withSender(message(acme, "webhook-main", null, "thread-7", "second"), "CUSTOMER");
+
+        assertThat(ledger.accept(second).message().conversationId()).isEqualTo(first.conversationId());
+        assertThat(ledger.messages(acme, first.conversationId())).hasSize(2);
+    }
+
+    private static GatewayMessage withSender(GatewayMessage message, String from) {
+        return GatewayMessage.inbound()
+                .id(message.id())
+                .tenant(message.tenantId())
+                .assistant(message.assistantId())
+                .binding(message.bindingId())
+                .channel(message.channel())
+                .conversation(message.conversationId())
+                .channelMessageId(message.channelMessageId())
+                .from(from)
+                .to(message.to())
+                .text(message.text())
+                .receivedAt(message.receivedAt())
+                .build();
+    }
+
+    @Test
     void repeatedChannelMessageIdReturnsTheFirstMessageAndStoresNothing() {
         GatewayMessage first = message(acme, "webhook-main", "idem-1", "c-1", "first");
         GatewayMessage again = message(acme, "webhook-main", "idem-1", "c-2", "second attempt");

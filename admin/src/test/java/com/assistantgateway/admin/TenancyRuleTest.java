@@ -30,6 +30,7 @@ class TenancyRuleTest {
             "RegistryMapper.allTenants",
             "RegistryMapper.allCredentials",
             "RegistryMapper.resolve",
+            "RegistryMapper.suspended",
             "RegistryMapper.activeBindings",
             "RegistryMapper.insertTenant",
             // Authentication finds a principal before its tenant is known.

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.Queue;
@@ -193,14 +194,55 @@ class GatewayEndToEndTest {
     void requestSignedWithTheBindingSecretIsAcceptedWithoutAToken() {
         byte[] body = GatewayClient.json(Map.of("text", "Do you ship to Germany?"));
 
-        HttpResponse<String> response =
-                client.post("demo", Map.of("X-Gateway-Signature", ChannelSignatures.sign(DEMO_SECRET, body)), body);
+        HttpResponse<String> response = client.post("demo", signed(body, Instant.now()), body);
 
         assertThat(response.statusCode()).isEqualTo(202);
         client.awaitAnswer(
                 "demo",
                 DEMO_TOKEN,
                 GatewayClient.read(response.body()).get("messageId").asText());
+    }
+
+    @Test
+    void aCapturedSignedRequestReplayedWithinItsWindowIsTheSameMessageAndLaterIsRefused() {
+        byte[] body = GatewayClient.json(Map.of("text", "Cancel my order " + UUID.randomUUID()));
+        Map<String, String> signature = signed(body, Instant.now());
+        JsonNode first = GatewayClient.read(client.post("demo", signature, body).body());
+        long before = ledger.countInbound(new TenantId("demo"));
+
+        HttpResponse<String> replayed = client.post("demo", signature, body);
+        Map<String, String> stale = signed(body, Instant.now().minus(Duration.ofMinutes(6)));
+        HttpResponse<String> late = client.post("demo", stale, body);
+
+        assertThat(replayed.statusCode()).isEqualTo(202);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(GatewayClient.read(replayed.body()).get("messageId").asText())
+                .isEqualTo(first.get("messageId").asText());
+        assertThat(ledger.countInbound(new TenantId("demo")))
+                .as("nothing stored twice")
+                .isEqualTo(before);
+        assertThat(late.statusCode()).isEqualTo(401);
+        assertThat(late.body()).contains("accepted within 300 s");
+    }
+
+    @Test
+    void aSignatureOverTheBodyAloneIsRefusedWhereTheBindingDidNotOptIntoIt() {
+        byte[] body = GatewayClient.json(Map.of("text", "Do you ship to Germany?"));
+
+        HttpResponse<String> response =
+                client.post("demo", Map.of("X-Gateway-Signature", ChannelSignatures.sign(DEMO_SECRET, body)), body);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("X-Gateway-Timestamp");
+    }
+
+    private static Map<String, String> signed(byte[] body, Instant at) {
+        long timestamp = at.getEpochSecond();
+        return Map.of(
+                "X-Gateway-Timestamp",
+                Long.toString(timestamp),
+                "X-Gateway-Signature",
+                ChannelSignatures.signCallback(DEMO_SECRET, timestamp, new String(body, StandardCharsets.UTF_8)));
     }
 
     static Stream<Arguments> badRequests() {

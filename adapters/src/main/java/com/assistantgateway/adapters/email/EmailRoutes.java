@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The email channel's route templates, instantiated per binding by {@link EmailBindingRoutes}. Inbound: a mailbox
  * poll (IMAP or POP3) whose mail is marked seen, or deleted, only after the message is stored and enqueued; a failure
  * leaves it for the next poll. Outbound: the binding's share of the email queue, sent over its SMTP server. Credentials
- * reach the endpoints as a bean bound to the route, never in an endpoint URI.
+ * and the mail session reach the endpoints as beans bound to the route, never in an endpoint URI.
  */
 @Component
 public class EmailRoutes extends EndpointRouteBuilder {
@@ -30,6 +30,8 @@ public class EmailRoutes extends EndpointRouteBuilder {
     static final String SELECTOR = "selector";
     /** The route-local bean holding the binding's login. */
     static final String AUTHENTICATOR = "authenticator";
+    /** The route-local mail session, whose sockets the outbound guard checks. */
+    static final String SESSION = "session";
 
     private final EmailInbound inbound;
     private final EmailOutbound outbound;
@@ -69,6 +71,7 @@ public class EmailRoutes extends EndpointRouteBuilder {
                             .maxMessagesPerPoll(50)
                             .advanced()
                             .authenticator("#{{" + AUTHENTICATOR + "}}")
+                            .session("#{{" + SESSION + "}}")
                             .mapMailMessage(false))
                     .routeConfigurationId(ErrorPolicies.SOURCE_RETRY)
                     .setHeader(GatewayHeaders.TENANT_ID, constant("{{tenant}}"))
@@ -95,7 +98,10 @@ public class EmailRoutes extends EndpointRouteBuilder {
                     .unmarshal(canonicalJson)
                     .bean(outbound, "prepare")
                     .filter(body().isNotNull())
-                    .to(server.username("{{username}}").advanced().authenticator("#{{" + AUTHENTICATOR + "}}"))
+                    .to(server.username("{{username}}")
+                            .advanced()
+                            .authenticator("#{{" + AUTHENTICATOR + "}}")
+                            .session("#{{" + SESSION + "}}"))
                     .bean(outbound, "sent")
                     .end();
         }

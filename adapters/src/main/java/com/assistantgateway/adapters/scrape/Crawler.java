@@ -3,6 +3,8 @@ package com.assistantgateway.adapters.scrape;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.outbound.OutboundHttp;
+import com.assistantgateway.routes.outbound.OutboundTargets;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindings;
 import crawlercommons.sitemaps.AbstractSiteMap;
@@ -11,7 +13,6 @@ import crawlercommons.sitemaps.SiteMapIndex;
 import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -23,13 +24,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Header;
+import org.apache.hc.client5.http.classic.HttpClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -47,17 +48,20 @@ public class Crawler {
     private final PageChanges changes;
     private final ScrapeProperties properties;
     private final HttpClient http;
+    private final OutboundTargets targets;
     private final Clock clock = Clock.systemUTC();
 
-    @Autowired
-    public Crawler(ChannelBindings bindings, PageChanges changes, ScrapeProperties properties) {
+    public Crawler(
+            ChannelBindings bindings,
+            PageChanges changes,
+            ScrapeProperties properties,
+            OutboundHttp http,
+            OutboundTargets targets) {
         this.bindings = bindings;
         this.changes = changes;
         this.properties = properties;
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(properties.timeout())
-                .build();
+        this.http = http.client();
+        this.targets = targets;
     }
 
     public List<GatewayMessage> crawl(
@@ -90,7 +94,7 @@ public class Crawler {
                             new Page(url.toString(), document.title(), content(document, job), clock.instant()))
                     .ifPresent(changed::add);
             for (Element link : document.select("a[href]")) {
-                Optional<URI> next = link(link.absUrl("href"));
+                Optional<URI> next = link(link.absUrl("href")).filter(this::allowedScheme);
                 if (next.isPresent()
                         && (!job.sameHost() || hosts.contains(next.get().getHost()))
                         && seen.add(next.get())) {
@@ -148,6 +152,16 @@ public class Crawler {
             log.info("sitemap {} could not be read: {}", sitemap, unparsable.toString());
         }
         return urls;
+    }
+
+    /** Links to plain http pages are followed only where the platform allows plain http at all. */
+    private boolean allowedScheme(URI link) {
+        try {
+            targets.checkLink("link", link.toString());
+            return true;
+        } catch (OutboundTargets.TargetRefused refused) {
+            return false;
+        }
     }
 
     private static Optional<URI> link(String href) {

@@ -3,24 +3,29 @@ package com.assistantgateway.adapters.scrape;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches for one crawl, politely: robots.txt is read once per host and obeyed (with its Crawl-delay when longer than
  * ours), requests to one host are spaced by the job's delay, and every request names the gateway in its User-Agent.
+ * Every connection, a redirect's too, goes through the outbound guard: a crawl never reaches a private address.
  */
 final class PageFetcher {
 
-    record Fetched(URI url, String contentType, byte[] body) {}
+    record Fetched(String contentType, byte[] body) {}
 
     private static final Logger log = LoggerFactory.getLogger(PageFetcher.class);
 
@@ -63,24 +68,31 @@ final class PageFetcher {
 
     private Optional<Fetched> request(URI url) {
         pause(url);
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(properties.timeout())
-                .header("User-Agent", properties.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8")
-                .GET()
-                .build();
+        HttpGet get = new HttpGet(url);
+        get.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(properties.timeout()))
+                .build());
+        get.setHeader("User-Agent", properties.userAgent());
+        get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8");
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2 || response.body().length > properties.maxPageBytes()) {
-                return Optional.empty();
-            }
-            String type = response.headers().firstValue("Content-Type").orElse("text/html");
-            return Optional.of(new Fetched(response.uri(), type, response.body()));
+            return http.execute(get, response -> {
+                if (response.getCode() / 100 != 2 || response.getEntity() == null) {
+                    EntityUtils.consume(response.getEntity());
+                    return Optional.<Fetched>empty();
+                }
+                byte[] body;
+                try (InputStream content = response.getEntity().getContent()) {
+                    body = content.readNBytes(properties.maxPageBytes() + 1);
+                }
+                if (body.length > properties.maxPageBytes()) {
+                    return Optional.<Fetched>empty();
+                }
+                Header type = response.getFirstHeader("Content-Type");
+                return Optional.of(new Fetched(type == null ? "text/html" : type.getValue(), body));
+            });
         } catch (IOException e) {
+            // Unreachable, refused by the outbound guard (a private address, a redirect there), or cut off.
             log.info("could not fetch {}: {}", url, e.toString());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

@@ -3,6 +3,7 @@ package com.assistantgateway.adapters.scrape;
 import com.assistantgateway.routes.backbone.BindingRouteSet;
 import com.assistantgateway.routes.backbone.BindingRoutes;
 import com.assistantgateway.routes.port.ChannelBinding;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,10 @@ public class ScrapeBindingRoutes implements BindingRouteSet {
     }
 
     @Override
-    public void addRoutes(CamelContext context, ChannelBinding binding) {
+    public void addRoutes(CamelContext context, ChannelBinding binding, List<String> started) {
         ScrapeBinding.Job job = ScrapeBinding.Job.of(binding);
         if (job.schedule() != null && (!job.urls().isEmpty() || job.sitemap() != null)) {
-            TemplatedRouteBuilder.builder(context, ScrapeRoutes.INBOUND)
+            started.add(TemplatedRouteBuilder.builder(context, ScrapeRoutes.INBOUND)
                     .routeId(BindingRoutes.routeId(ScrapeBinding.CHANNEL, "inbound", binding))
                     .parameter(ScrapeRoutes.TENANT, binding.tenantId().value())
                     .parameter(ScrapeRoutes.BINDING, binding.id())
@@ -29,11 +30,11 @@ public class ScrapeBindingRoutes implements BindingRouteSet {
                     .parameter(
                             ScrapeRoutes.PERIOD_MILLIS,
                             Long.toString(job.schedule().toMillis()))
-                    .add();
+                    .add());
         }
-        TemplatedRouteBuilder.builder(context, ScrapeRoutes.OUTBOUND)
+        started.add(TemplatedRouteBuilder.builder(context, ScrapeRoutes.OUTBOUND)
                 .routeId(BindingRoutes.routeId(ScrapeBinding.CHANNEL, "outbound", binding))
                 .parameter(ScrapeRoutes.SELECTOR, BindingRoutes.selector(binding))
-                .add();
+                .add());
     }
 }

@@ -53,8 +53,7 @@ public class ScrapePush {
             @Header(GatewayHeaders.BINDING_KEY) String bindingKey,
             @Header("Authorization") String authorization,
             @Body byte[] body) {
-        ChannelBinding binding = bindings.resolve(ScrapeBinding.CHANNEL, bindingKey == null ? "" : bindingKey)
-                .orElseThrow(() -> ChannelRequestException.notFound("No scrape binding '" + bindingKey + "'."));
+        ChannelBinding binding = bindings.require(ScrapeBinding.CHANNEL, bindingKey);
         byte[] raw = body == null ? new byte[0] : body;
         if (raw.length > properties.maxPushBytes()) {
             throw ChannelRequestException.tooLarge(

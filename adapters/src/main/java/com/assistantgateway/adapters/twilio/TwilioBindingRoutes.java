@@ -4,6 +4,7 @@ import com.assistantgateway.routes.backbone.BindingRouteSet;
 import com.assistantgateway.routes.backbone.BindingRoutes;
 import com.assistantgateway.routes.backbone.GatewayQueues;
 import com.assistantgateway.routes.port.ChannelBinding;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.springframework.stereotype.Component;
@@ -12,12 +13,12 @@ import org.springframework.stereotype.Component;
 public abstract sealed class TwilioBindingRoutes implements BindingRouteSet {
 
     @Override
-    public void addRoutes(CamelContext context, ChannelBinding binding) {
-        TemplatedRouteBuilder.builder(context, TwilioRoutes.OUTBOUND)
+    public void addRoutes(CamelContext context, ChannelBinding binding, List<String> started) {
+        started.add(TemplatedRouteBuilder.builder(context, TwilioRoutes.OUTBOUND)
                 .routeId(BindingRoutes.routeId(binding.channel(), "outbound", binding))
                 .parameter(TwilioRoutes.QUEUE, GatewayQueues.channelQueue(binding.channel()))
                 .parameter(TwilioRoutes.SELECTOR, BindingRoutes.selector(binding))
-                .add();
+                .add());
     }
 
     @Component

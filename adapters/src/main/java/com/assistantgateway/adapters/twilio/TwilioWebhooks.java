@@ -144,9 +144,7 @@ public class TwilioWebhooks {
     }
 
     private ChannelBinding binding(String channel, String bindingKey) {
-        return bindings.resolve(channel, bindingKey == null ? "" : bindingKey)
-                .orElseThrow(
-                        () -> ChannelRequestException.notFound("No " + channel + " binding '" + bindingKey + "'."));
+        return bindings.require(channel, bindingKey);
     }
 
     private Map<String, String> verified(

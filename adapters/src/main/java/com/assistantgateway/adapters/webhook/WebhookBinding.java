@@ -1,6 +1,7 @@
 package com.assistantgateway.adapters.webhook;
 
 import com.assistantgateway.routes.backbone.ChannelSignatures;
+import com.assistantgateway.routes.port.ChannelBinding;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +15,15 @@ public final class WebhookBinding {
     public static final String TOKEN_SHA256 = "tokenSha256";
     public static final String SIGNING_SECRET = "signingSecret";
     public static final String CALLBACK_URL = "callbackUrl";
+    /**
+     * How signed requests are signed: {@link #TIMESTAMPED} (default: {@code <X-Gateway-Timestamp>.<body>}, within a
+     * window, each signature accepted once) or {@link #BODY_ONLY} (the body alone, which a captured request can be
+     * replayed against forever; only for senders that cannot sign a timestamp).
+     */
+    public static final String SIGNATURE_SCHEME = "signatureScheme";
+
+    public static final String TIMESTAMPED = "timestamped";
+    public static final String BODY_ONLY = "body";
 
     private WebhookBinding() {}
 
@@ -24,6 +34,10 @@ public final class WebhookBinding {
             credentials.put(SIGNING_SECRET, signingSecret);
         }
         return credentials;
+    }
+
+    static String signatureScheme(ChannelBinding binding) {
+        return binding.setting(SIGNATURE_SCHEME).orElse(TIMESTAMPED);
     }
 
     public static Map<String, String> settings(String callbackUrl) {

@@ -11,8 +11,14 @@ import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.ChannelRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -28,9 +34,15 @@ public class WebhookRequests {
 
     public static final String AUTHORIZATION = "Authorization";
     public static final String SIGNATURE = ChannelSignatures.SIGNATURE_HEADER;
+    public static final String TIMESTAMP = ChannelSignatures.TIMESTAMP_HEADER;
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String TRACEPARENT = "traceparent";
     static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** The ledger's sender column: an email address's longest form. */
+    static final int MAX_FROM = 320;
+    /** BCP 47 tags in practice; the longest registered ones stay well under this. */
+    static final int MAX_LOCALE = 35;
+
     private static final Pattern TRACEPARENT_FORMAT =
             Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
 
@@ -53,6 +65,7 @@ public class WebhookRequests {
             @Header(GatewayHeaders.BINDING_KEY) String bindingKey,
             @Header(AUTHORIZATION) String authorization,
             @Header(SIGNATURE) String signature,
+            @Header(TIMESTAMP) String timestamp,
             @Header(IDEMPOTENCY_KEY) String idempotencyKey,
             @Header(TRACEPARENT) String traceparent,
             @Body byte[] body) {
@@ -64,13 +77,7 @@ public class WebhookRequests {
         }
         boolean tokenOk = ChannelSignatures.tokenMatches(
                 binding.credential(WebhookBinding.TOKEN_SHA256).orElse(null), bearer(authorization));
-        boolean signatureOk = binding.credential(WebhookBinding.SIGNING_SECRET)
-                .map(secret -> ChannelSignatures.verify(secret, raw, signature))
-                .orElse(false);
-        if (!tokenOk && !signatureOk) {
-            throw ChannelRequestException.unauthorized(
-                    "Send 'Authorization: Bearer <binding token>' or a valid 'X-Gateway-Signature: sha256=<hmac>'.");
-        }
+        String replayKey = tokenOk ? null : verifiedSignature(binding, signature, timestamp, raw);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ChannelRequestException.badRequest(
                     "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");
@@ -84,14 +91,62 @@ public class WebhookRequests {
                 .binding(binding.id())
                 .channel(WebhookBinding.CHANNEL)
                 .conversation(conversation(request))
-                .from(optionalText(request, "from"))
+                .from(optionalText(request, "from", MAX_FROM))
                 .to(binding.inboundKey())
                 .text(requiredText(request))
-                .locale(optionalText(request, "locale"))
+                .locale(optionalText(request, "locale", MAX_LOCALE))
                 .channelMessageId(idempotencyKey)
                 .receivedAt(clock.instant())
                 .traceId(traceId(traceparent, id))
+                .metadata(replayKey == null ? Map.of() : Map.of(GatewayMessage.REPLAY_KEY, replayKey))
                 .build();
+    }
+
+    /**
+     * The request's signature, once it verifies; it is the request's replay key, so the same signed request accepted
+     * twice is one message. Signed by default over {@code <X-Gateway-Timestamp>.<body>} within {@code
+     * signature-tolerance} of now, as the gateway signs its own callbacks; over the body alone only where the binding
+     * opted into that weaker scheme, which any captured request can be replayed against forever.
+     */
+    private String verifiedSignature(ChannelBinding binding, String signature, String timestamp, byte[] raw) {
+        String secret = binding.credential(WebhookBinding.SIGNING_SECRET).orElse(null);
+        if (secret == null || signature == null) {
+            throw ChannelRequestException.unauthorized("Send 'Authorization: Bearer <binding token>', or sign the"
+                    + " request: 'X-Gateway-Timestamp: <Unix seconds>' and 'X-Gateway-Signature: sha256=<hex"
+                    + " HMAC-SHA256 of \"<timestamp>.<body>\">'.");
+        }
+        if (WebhookBinding.BODY_ONLY.equals(WebhookBinding.signatureScheme(binding))) {
+            if (!ChannelSignatures.verify(secret, raw, signature)) {
+                throw ChannelRequestException.unauthorized("The signature does not match the body.");
+            }
+            return null;
+        }
+        long signedAt;
+        try {
+            signedAt = Long.parseLong(timestamp == null ? "" : timestamp.strip());
+        } catch (NumberFormatException e) {
+            throw ChannelRequestException.unauthorized(
+                    "A signed request needs 'X-Gateway-Timestamp: <Unix seconds>', signed with the body.");
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - signedAt);
+        if (skew > properties.signatureTolerance().toSeconds()) {
+            throw ChannelRequestException.unauthorized("The signature's timestamp is " + skew + " s away from now;"
+                    + " requests are accepted within "
+                    + properties.signatureTolerance().toSeconds() + " s. Sign"
+                    + " each request, and each retry, when it is sent.");
+        }
+        byte[] signed = concat((signedAt + ".").getBytes(StandardCharsets.US_ASCII), raw);
+        if (!ChannelSignatures.verify(secret, signed, signature)) {
+            throw ChannelRequestException.unauthorized(
+                    "The signature does not match '<X-Gateway-Timestamp>.<body>' under the binding's secret.");
+        }
+        return ChannelSignatures.sha256Hex(signature.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] joined = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
     }
 
     /** The binding a status request may read, after its bearer token is checked. */
@@ -106,21 +161,30 @@ public class WebhookRequests {
     }
 
     private ChannelBinding binding(String bindingKey) {
-        return bindings.resolve(WebhookBinding.CHANNEL, bindingKey == null ? "" : bindingKey)
-                .orElseThrow(() -> ChannelRequestException.notFound("No webhook binding '" + bindingKey + "'."));
+        return bindings.require(WebhookBinding.CHANNEL, bindingKey);
     }
 
+    /** Strict UTF-8 first: a body Jackson would read with replacement characters is refused, never stored garbled. */
     private JsonNode parse(byte[] raw) {
+        String json;
         try {
-            JsonNode node = CanonicalJson.mapper().readTree(raw);
+            json = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ChannelRequestException.badRequest("The body is not valid UTF-8; send JSON encoded as UTF-8.");
+        }
+        try {
+            JsonNode node = CanonicalJson.mapper().readTree(json);
             if (node == null || !node.isObject()) {
                 throw ChannelRequestException.badRequest("The body must be a JSON object.");
             }
             return node;
         } catch (JsonProcessingException e) {
             throw ChannelRequestException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ChannelRequestException.badRequest("The body could not be read.");
         }
     }
 
@@ -129,10 +193,10 @@ public class WebhookRequests {
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             throw ChannelRequestException.badRequest("'text' is required and must be a non-empty string.");
         }
-        return text.asText();
+        return wellFormed("text", text.asText());
     }
 
-    private static String optionalText(JsonNode request, String field) {
+    private static String optionalText(JsonNode request, String field, int maxLength) {
         JsonNode value = request.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -140,11 +204,31 @@ public class WebhookRequests {
         if (!value.isTextual()) {
             throw ChannelRequestException.badRequest("'" + field + "' must be a string.");
         }
-        return value.asText();
+        if (value.asText().length() > maxLength) {
+            throw ChannelRequestException.badRequest(
+                    "'" + field + "' has " + value.asText().length() + " characters; at most " + maxLength + ".");
+        }
+        return wellFormed(field, value.asText());
+    }
+
+    /** A JSON escape can still spell half a surrogate pair, which no database column stores as text. */
+    private static String wellFormed(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ChannelRequestException.badRequest("'" + field + "' holds an unpaired UTF-16 surrogate (" + "\\u"
+                        + Integer.toHexString(c) + "), which is no character.");
+            }
+        }
+        return value;
     }
 
     private static ConversationId conversation(JsonNode request) {
-        String given = optionalText(request, "conversationId");
+        String given = optionalText(request, "conversationId", 100);
         if (given == null) {
             return ConversationId.random();
         }

@@ -13,6 +13,7 @@ import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.ChannelRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -33,14 +34,15 @@ class WebhookRequestsTest {
             WebhookBinding.settings(null),
             WebhookBinding.credentials(TOKEN, SECRET));
     private final ChannelBindings bindings = FixedBindings.of(binding);
-    private final WebhookRequests requests =
-            new WebhookRequests(bindings, new WebhookProperties(1024), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final WebhookRequests requests = new WebhookRequests(
+            bindings, new WebhookProperties(1024, Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void bearerTokenRequestBecomesACanonicalInboundMessage() {
         GatewayMessage message = requests.normalize(
                 "acme",
                 "Bearer " + TOKEN,
+                null,
                 null,
                 "order-7",
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
@@ -59,53 +61,148 @@ class WebhookRequestsTest {
     }
 
     @Test
-    void signatureOverTheRawBodyAuthenticatesWithoutAToken() {
+    void aSignatureOverTheTimestampAndBodyAuthenticatesWithoutATokenAndIsTheRequestsReplayKey() {
         byte[] raw = body("{\"text\":\"hi\"}");
+        long now = NOW.getEpochSecond();
 
-        GatewayMessage message = requests.normalize("acme", null, ChannelSignatures.sign(SECRET, raw), null, null, raw);
+        GatewayMessage message =
+                requests.normalize("acme", null, signed(SECRET, now, raw), Long.toString(now), null, null, raw);
 
         assertThat(message.text()).isEqualTo("hi");
         assertThat(message.conversationId()).isNotNull();
+        assertThat(message.metadata()).containsKey(GatewayMessage.REPLAY_KEY);
+        assertThat(requests.normalize("acme", null, signed(SECRET, now, raw), Long.toString(now), null, null, raw)
+                        .metadata())
+                .as("the same signed request has the same replay key, so the ledger stores it once")
+                .containsEntry(GatewayMessage.REPLAY_KEY, message.metadata().get(GatewayMessage.REPLAY_KEY));
+    }
+
+    @Test
+    void aSignedRequestOutsideTheWindowIsRefusedSoACapturedOneCannotBeReplayedLater() {
+        byte[] raw = body("{\"text\":\"hi\"}");
+        long sixMinutesAgo = NOW.minusSeconds(360).getEpochSecond();
+        long inFourMinutes = NOW.plusSeconds(240).getEpochSecond();
+
+        assertRefused(
+                () -> requests.normalize(
+                        "acme",
+                        null,
+                        signed(SECRET, sixMinutesAgo, raw),
+                        Long.toString(sixMinutesAgo),
+                        null,
+                        null,
+                        raw),
+                401);
+        assertThat(requests.normalize(
+                                "acme",
+                                null,
+                                signed(SECRET, inFourMinutes, raw),
+                                Long.toString(inFourMinutes),
+                                null,
+                                null,
+                                raw)
+                        .text())
+                .isEqualTo("hi");
+    }
+
+    @Test
+    void aBodyOnlySignatureIsRefusedUnlessTheBindingOptsIntoIt() {
+        byte[] raw = body("{\"text\":\"hi\"}");
+        String bodyOnly = ChannelSignatures.sign(SECRET, raw);
+        assertRefused(() -> requests.normalize("acme", null, bodyOnly, null, null, null, raw), 401);
+
+        ChannelBinding legacy = new ChannelBinding(
+                "legacy",
+                new TenantId("acme"),
+                new AssistantId("support"),
+                WebhookBinding.CHANNEL,
+                "legacy",
+                java.util.Map.of(WebhookBinding.SIGNATURE_SCHEME, WebhookBinding.BODY_ONLY),
+                WebhookBinding.credentials(TOKEN, SECRET));
+        WebhookRequests optedIn = new WebhookRequests(
+                FixedBindings.of(legacy),
+                new WebhookProperties(1024, Duration.ofMinutes(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        GatewayMessage message = optedIn.normalize("legacy", null, bodyOnly, null, null, null, raw);
+        assertThat(message.text()).isEqualTo("hi");
+        assertThat(message.metadata()).doesNotContainKey(GatewayMessage.REPLAY_KEY);
     }
 
     @Test
     void unknownBindingIsNotFound() {
-        assertRefused(() -> requests.normalize("nope", "Bearer " + TOKEN, null, null, null, body("{}")), 404);
+        assertRefused(() -> requests.normalize("nope", "Bearer " + TOKEN, null, null, null, null, body("{}")), 404);
     }
 
     @Test
     void wrongTokenOrSignatureIsUnauthorized() {
         byte[] raw = body("{\"text\":\"hi\"}");
-        assertRefused(() -> requests.normalize("acme", "Bearer wrong", null, null, null, raw), 401);
-        assertRefused(() -> requests.normalize("acme", null, null, null, null, raw), 401);
-        assertRefused(() -> requests.normalize("acme", TOKEN, null, null, null, raw), 401);
-        String signedOtherBody = ChannelSignatures.sign(SECRET, body("{\"text\":\"other\"}"));
-        assertRefused(() -> requests.normalize("acme", null, signedOtherBody, null, null, raw), 401);
-        String signedOtherSecret = ChannelSignatures.sign("other-secret", raw);
-        assertRefused(() -> requests.normalize("acme", null, signedOtherSecret, null, null, raw), 401);
+        String now = Long.toString(NOW.getEpochSecond());
+        assertRefused(() -> requests.normalize("acme", "Bearer wrong", null, null, null, null, raw), 401);
+        assertRefused(() -> requests.normalize("acme", null, null, null, null, null, raw), 401);
+        assertRefused(() -> requests.normalize("acme", TOKEN, null, null, null, null, raw), 401);
+        String signedOtherBody = signed(SECRET, NOW.getEpochSecond(), body("{\"text\":\"other\"}"));
+        assertRefused(() -> requests.normalize("acme", null, signedOtherBody, now, null, null, raw), 401);
+        String signedOtherSecret = signed("other-secret", NOW.getEpochSecond(), raw);
+        assertRefused(() -> requests.normalize("acme", null, signedOtherSecret, now, null, null, raw), 401);
+        String signedOtherTime = signed(SECRET, NOW.getEpochSecond() - 1, raw);
+        assertRefused(() -> requests.normalize("acme", null, signedOtherTime, now, null, null, raw), 401);
+        assertRefused(
+                () -> requests.normalize("acme", null, signed(SECRET, 0, raw), "yesterday", null, null, raw), 401);
+    }
+
+    @Test
+    void invalidUtf8AndTextNoColumnCanHoldAreBadRequestsNotServerErrors() {
+        String auth = "Bearer " + TOKEN;
+        byte[] invalid = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        byte[] encodedSurrogate = {
+            '{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'
+        };
+        assertRefused(() -> requests.normalize("acme", auth, null, null, null, null, invalid), 400);
+        assertRefused(() -> requests.normalize("acme", auth, null, null, null, null, encodedSurrogate), 400);
+        assertRefused(
+                () -> requests.normalize("acme", auth, null, null, null, null, body("{\"text\":\"\\ud800 half\"}")),
+                400);
+        assertRefused(
+                () -> requests.normalize(
+                        "acme",
+                        auth,
+                        null,
+                        null,
+                        null,
+                        null,
+                        body("{\"text\":\"hi\",\"from\":\"" + "a".repeat(321) + "\"}")),
+                400);
+        assertThat(requests.normalize("acme", auth, null, null, null, null, body("{\"text\":\"\\ud83d\\ude97 año\"}"))
+                        .text())
+                .isEqualTo("\uD83D\uDE97 año");
+    }
+
+    private static String signed(String secret, long timestamp, byte[] raw) {
+        return ChannelSignatures.signCallback(secret, timestamp, new String(raw, StandardCharsets.UTF_8));
     }
 
     @Test
     void malformedOrIncompleteBodiesAreBadRequests() {
         String auth = "Bearer " + TOKEN;
-        assertRefused(() -> requests.normalize("acme", auth, null, null, null, body("{\"text\": ")), 400);
-        assertRefused(() -> requests.normalize("acme", auth, null, null, null, body("[\"text\"]")), 400);
-        assertRefused(() -> requests.normalize("acme", auth, null, null, null, body("{\"from\":\"x\"}")), 400);
-        assertRefused(() -> requests.normalize("acme", auth, null, null, null, body("{\"text\":\"  \"}")), 400);
-        assertRefused(() -> requests.normalize("acme", auth, null, null, null, body("{\"text\":42}")), 400);
-        assertRefused(() -> requests.normalize("acme", auth, null, null, null, new byte[0]), 400);
+        assertRefused(() -> requests.normalize("acme", auth, null, null, null, null, body("{\"text\": ")), 400);
+        assertRefused(() -> requests.normalize("acme", auth, null, null, null, null, body("[\"text\"]")), 400);
+        assertRefused(() -> requests.normalize("acme", auth, null, null, null, null, body("{\"from\":\"x\"}")), 400);
+        assertRefused(() -> requests.normalize("acme", auth, null, null, null, null, body("{\"text\":\"  \"}")), 400);
+        assertRefused(() -> requests.normalize("acme", auth, null, null, null, null, body("{\"text\":42}")), 400);
+        assertRefused(() -> requests.normalize("acme", auth, null, null, null, null, new byte[0]), 400);
         assertRefused(
                 () -> requests.normalize(
-                        "acme", auth, null, null, null, body("{\"text\":\"hi\",\"conversationId\":\"a b\"}")),
+                        "acme", auth, null, null, null, null, body("{\"text\":\"hi\",\"conversationId\":\"a b\"}")),
                 400);
-        assertRefused(() -> requests.normalize("acme", auth, null, "", null, body("{\"text\":\"hi\"}")), 400);
+        assertRefused(() -> requests.normalize("acme", auth, null, null, "", null, body("{\"text\":\"hi\"}")), 400);
     }
 
     @Test
     void bodyOverTheLimitIsTooLargeEvenWhenAuthenticated() {
         byte[] big = body("{\"text\":\"" + "x".repeat(2000) + "\"}");
 
-        assertRefused(() -> requests.normalize("acme", "Bearer " + TOKEN, null, null, null, big), 413);
+        assertRefused(() -> requests.normalize("acme", "Bearer " + TOKEN, null, null, null, null, big), 413);
     }
 
     @Test

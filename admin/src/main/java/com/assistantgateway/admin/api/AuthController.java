@@ -6,6 +6,7 @@ import com.assistantgateway.admin.security.GatewayPrincipal;
 import com.assistantgateway.admin.security.LoginThrottled;
 import com.assistantgateway.admin.security.Permission;
 import com.assistantgateway.admin.security.TenantAccess;
+import com.assistantgateway.admin.security.TenantSuspended;
 import com.assistantgateway.admin.security.Users;
 import com.assistantgateway.admin.security.Users.LoginToken;
 import jakarta.validation.Valid;
@@ -43,6 +44,10 @@ public class AuthController {
         Optional<GatewayPrincipal> signedIn;
         try {
             signedIn = users.authenticate(login.email(), login.password());
+        } catch (TenantSuspended suspended) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(AdminProblem.problem(
+                            HttpStatus.FORBIDDEN, "tenant-suspended", "Tenant suspended", suspended.getMessage()));
         } catch (LoginThrottled throttled) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(

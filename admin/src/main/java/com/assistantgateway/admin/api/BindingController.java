@@ -95,7 +95,7 @@ public class BindingController {
     public record CreateBinding(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String id,
             @NotBlank String assistantId,
-            @NotBlank @Pattern(regexp = "webhook|email|sms|whatsapp|kafka|scrape") String channel,
+            @NotBlank @Size(max = 30) String channel,
             @NotBlank @Size(max = 200) String inboundKey,
             Map<String, String> settings,
             Map<String, String> credentials) {

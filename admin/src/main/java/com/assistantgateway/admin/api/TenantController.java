@@ -92,7 +92,7 @@ public class TenantController {
                         request.sector(),
                         request.locales() == null ? List.of("en") : request.locales()),
                 principal.name());
-        users.create(tenantId, request.admin(), principal.name());
+        users.create(tenantId, request.admin(), principal);
         return registry.tenantView(tenantId).orElseThrow();
     }
 

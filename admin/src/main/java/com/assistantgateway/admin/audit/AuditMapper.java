@@ -6,8 +6,12 @@ import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
-/** Append-only: there is no update or delete statement. */
+/**
+ * Append-only: no statement changes what happened or deletes a record. The one update, {@link #redact}, masks a secret
+ * that an older version let a tenant save as a setting, so the trail never keeps it in clear.
+ */
 @Mapper
 public interface AuditMapper {
 
@@ -23,6 +27,11 @@ public interface AuditMapper {
     @Insert("INSERT INTO audit_events (tenant_id, occurred_at, actor, action, target_type, target_id, detail)"
             + " VALUES (#{tenantId}, #{occurredAt}, #{actor}, #{action}, #{targetType}, #{targetId}, #{detail})")
     void insert(AuditEvent event);
+
+    /** Replaces every occurrence of {@code secret} in the tenant's event details by {@code mask}. */
+    @Update("UPDATE audit_events SET detail = REPLACE(detail, #{secret}, #{mask}) WHERE tenant_id = #{tenantId}"
+            + " AND LOCATE(#{secret}, detail) > 0")
+    int redact(TenantId tenantId, String secret, String mask);
 
     @Select("SELECT id, tenant_id, occurred_at, actor, action, target_type, target_id, detail FROM audit_events"
             + " WHERE tenant_id = #{tenantId} ORDER BY id DESC LIMIT #{limit}")

@@ -39,6 +39,21 @@ public class AuditTrail {
         return CanonicalJson.write(detail);
     }
 
+    /**
+     * Masks a secret wherever the tenant's trail recorded it (as a setting, before secrets were refused there).
+     * Values shorter than {@link #MIN_REDACTED} are left: masking them would mangle ordinary words.
+     */
+    public int redact(TenantId tenantId, String secret, String mask) {
+        if (secret == null || secret.length() < MIN_REDACTED) {
+            return 0;
+        }
+        // Details are JSON: the secret appears there escaped as a JSON string would have it.
+        String written = CanonicalJson.write(secret);
+        return mapper.redact(tenantId, written.substring(1, written.length() - 1), mask);
+    }
+
+    static final int MIN_REDACTED = 8;
+
     public List<AuditEvent> latest(TenantId tenantId, int limit) {
         return mapper.latest(tenantId, limit);
     }

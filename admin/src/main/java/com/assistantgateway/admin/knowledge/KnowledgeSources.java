@@ -84,7 +84,7 @@ public class KnowledgeSources {
     /** Fetches a web page or document and queues it as a source named by its URL; fetching it again is a new version. */
     public KnowledgeSource uploadUrl(TenantId tenantId, AssistantId assistantId, String url, String actor) {
         requireAssistant(tenantId, assistantId);
-        WebPages.Fetched page = web.fetch(url, properties.maxUploadSize().toBytes(), properties.allowPrivateTargets());
+        WebPages.Fetched page = web.fetch(url, properties.maxUploadSize().toBytes());
         return accept(tenantId, assistantId, page.url(), page.fileName(), page.url(), page.content(), actor);
     }
 

@@ -1,87 +1,73 @@
 package com.assistantgateway.admin.knowledge;
 
 import com.assistantgateway.admin.AdminProblem;
-import com.assistantgateway.admin.registry.OutboundTargets;
+import com.assistantgateway.routes.outbound.OutboundHttp;
+import com.assistantgateway.routes.outbound.OutboundTargets;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches a URL given as a knowledge source: http(s) only, no private addresses unless allowed (checked again at
- * every redirect), a size cap, and a file name that tells the type detector what the server said it sent.
+ * Fetches a URL given as a knowledge source through the outbound guard (every connection and redirect checked where it
+ * goes), with a size cap, and names the file so the type detector knows what the server said it sent.
  */
 @Component
 public class WebPages {
 
-    private static final int MAX_REDIRECTS = 5;
     private static final int MAX_URL_LENGTH = 300;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Content-type fragments and the extension that names them; anything else is read as HTML. */
     private static final Map<String, String> EXTENSIONS = new LinkedHashMap<>(
             Map.of("pdf", "pdf", "wordprocessingml", "docx", "csv", "csv", "markdown", "md", "text/plain", "txt"));
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final OutboundTargets targets;
+    private final HttpClient http;
+
+    public WebPages(OutboundTargets targets, OutboundHttp http) {
+        this.targets = targets;
+        this.http = http.client();
+    }
 
     record Fetched(String url, String fileName, byte[] content) {}
 
-    Fetched fetch(String url, long maxBytes, boolean allowPrivate) {
+    Fetched fetch(String url, long maxBytes) {
         if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
             throw AdminProblem.invalid("a URL of at most " + MAX_URL_LENGTH + " characters is needed");
         }
-        String current = url.strip();
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            OutboundTargets.check("url", current, allowPrivate);
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(
-                        HttpRequest.newBuilder(URI.create(current))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("User-Agent", "AssistantGateway-Knowledge/1.0")
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                throw AdminProblem.invalid(current + " could not be fetched: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw AdminProblem.invalid(current + " could not be fetched: interrupted");
-            }
-            int status = response.statusCode();
-            if (status >= 300
-                    && status < 400
-                    && response.headers().firstValue("Location").isPresent()) {
-                current = URI.create(current)
-                        .resolve(response.headers().firstValue("Location").get())
-                        .toString();
-                closeQuietly(response.body());
-                continue;
-            }
-            if (status != 200) {
-                closeQuietly(response.body());
-                throw AdminProblem.invalid(current + " answered HTTP " + status);
-            }
-            String contentType = response.headers().firstValue("Content-Type").orElse("text/html");
-            try (InputStream body = response.body()) {
-                byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                if (content.length > maxBytes) {
-                    throw AdminProblem.tooLarge(current + " is larger than " + maxBytes + " bytes");
+        String given = url.strip();
+        HttpGet get = new HttpGet(targets.checkUrl("url", given));
+        get.setConfig(
+                RequestConfig.custom().setResponseTimeout(Timeout.of(TIMEOUT)).build());
+        get.setHeader("User-Agent", "AssistantGateway-Knowledge/1.0");
+        try {
+            return http.execute(get, response -> {
+                if (response.getCode() != 200) {
+                    EntityUtils.consume(response.getEntity());
+                    throw AdminProblem.invalid(given + " answered HTTP " + response.getCode());
                 }
-                return new Fetched(url.strip(), fileName(contentType), content);
-            } catch (IOException e) {
-                throw AdminProblem.invalid(current + " could not be read: " + e.getMessage());
-            }
+                Header type = response.getFirstHeader("Content-Type");
+                byte[] content;
+                try (InputStream body = response.getEntity().getContent()) {
+                    content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                }
+                if (content.length > maxBytes) {
+                    throw AdminProblem.tooLarge(given + " is larger than " + maxBytes + " bytes");
+                }
+                return new Fetched(given, fileName(type == null ? "text/html" : type.getValue()), content);
+            });
+        } catch (IOException e) {
+            throw AdminProblem.invalid(given + " could not be fetched: " + e.getMessage());
         }
-        throw AdminProblem.invalid(url + " redirects more than " + MAX_REDIRECTS + " times");
     }
 
     /** The type detector reads names; give it one that matches what the server says it sent. */
@@ -92,13 +78,5 @@ public class WebPages {
                 .map(e -> "page." + e.getValue())
                 .findFirst()
                 .orElse("page.html");
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException ignored) {
-            // nothing to release beyond the connection
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.assistantgateway.admin.ledger;
 
 import com.assistantgateway.admin.audit.AuditTrail;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.Direction;
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -43,11 +46,12 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     @Transactional
-    public Acceptance accept(GatewayMessage inbound) {
-        Optional<GatewayMessage> first = firstWithSameChannelId(inbound);
+    public Acceptance accept(GatewayMessage given) {
+        Optional<GatewayMessage> first = firstWithSameChannelId(given);
         if (first.isPresent()) {
             return new Acceptance(first.get(), false);
         }
+        GatewayMessage inbound = inOwnConversation(given);
         ensureConversation(inbound);
         try {
             mapper.insertMessage(row(inbound, MessageStatus.RECEIVED.name()));
@@ -121,6 +125,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 row.bindingId(),
                 row.channel(),
                 row.direction(),
+                null,
                 null,
                 null,
                 row.sender(),
@@ -234,12 +239,46 @@ public class JdbcMessageLedger implements MessageLedger {
         return mapper.countConversations(tenantId);
     }
 
+    /** The message this one repeats: the same channel message id, or the same replay key, on the same binding. */
     private Optional<GatewayMessage> firstWithSameChannelId(GatewayMessage inbound) {
-        if (inbound.channelMessageId() == null) {
-            return Optional.empty();
+        Optional<StoredMessage> first = inbound.channelMessageId() == null
+                ? Optional.empty()
+                : mapper.messageByChannelId(inbound.tenantId(), inbound.bindingId(), inbound.channelMessageId());
+        String replayKey = inbound.metadata().get(GatewayMessage.REPLAY_KEY);
+        if (first.isEmpty() && replayKey != null) {
+            first = mapper.messageByReplayKey(inbound.tenantId(), inbound.bindingId(), replayKey);
         }
-        return mapper.messageByChannelId(inbound.tenantId(), inbound.bindingId(), inbound.channelMessageId())
-                .map(stored -> CanonicalJson.read(stored.payload()));
+        return first.map(stored -> CanonicalJson.read(stored.payload()));
+    }
+
+    /**
+     * A conversation belongs to the binding and participant that started it. A message naming one of someone else's
+     * (a guessed or leaked id, another binding's) never joins it, so it never sees that thread's history: it goes to
+     * a conversation derived from what it named, its binding and its sender, the same one on every such message, or,
+     * should that be taken too, to a new one.
+     */
+    private GatewayMessage inOwnConversation(GatewayMessage inbound) {
+        if (ownedBy(inbound.conversationId(), inbound)) {
+            return inbound;
+        }
+        ConversationId derived = new ConversationId("c-"
+                + ChannelSignatures.sha256Hex(inbound.bindingId() + "\n" + participant(inbound.from()) + "\n"
+                                + inbound.conversationId().value())
+                        .substring(0, 32));
+        return inbound.inConversation(ownedBy(derived, inbound) ? derived : ConversationId.random());
+    }
+
+    /** Whether the conversation is new, or this message's binding and participant started it. */
+    private boolean ownedBy(ConversationId conversation, GatewayMessage inbound) {
+        return mapper.conversation(inbound.tenantId(), conversation)
+                .map(row -> Objects.equals(row.bindingId(), inbound.bindingId())
+                        && participant(row.participant()).equals(participant(inbound.from())))
+                .orElse(true);
+    }
+
+    /** Addresses compare as mail clients and phone systems do: case does not make another person. */
+    private static String participant(String address) {
+        return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
     }
 
     private void ensureConversation(GatewayMessage inbound) {
@@ -273,6 +312,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 message.channel(),
                 message.direction().name(),
                 message.channelMessageId(),
+                message.metadata().get(GatewayMessage.REPLAY_KEY),
                 message.inReplyTo(),
                 message.from(),
                 message.to(),

@@ -30,10 +30,10 @@ public interface LedgerMapper {
     void touchConversation(TenantId tenantId, ConversationId conversationId, Instant at);
 
     @Insert("INSERT INTO messages (tenant_id, id, conversation_id, assistant_id, binding_id, channel, direction,"
-            + " channel_message_id, reply_to, sender, recipient, status, confidence, payload, created_at, updated_at)"
-            + " VALUES (#{tenantId}, #{id}, #{conversationId}, #{assistantId}, #{bindingId}, #{channel},"
-            + " #{direction}, #{channelMessageId}, #{replyTo}, #{sender}, #{recipient}, #{status}, #{confidence},"
-            + " #{payload}, #{createdAt}, #{createdAt})")
+            + " channel_message_id, replay_key, reply_to, sender, recipient, status, confidence, payload, created_at,"
+            + " updated_at) VALUES (#{tenantId}, #{id}, #{conversationId}, #{assistantId}, #{bindingId}, #{channel},"
+            + " #{direction}, #{channelMessageId}, #{replayKey}, #{replyTo}, #{sender}, #{recipient}, #{status},"
+            + " #{confidence}, #{payload}, #{createdAt}, #{createdAt})")
     void insertMessage(MessageRow message);
 
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND id = #{messageId}")
@@ -42,6 +42,10 @@ public interface LedgerMapper {
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId}"
             + " AND binding_id = #{bindingId} AND channel_message_id = #{channelMessageId}")
     Optional<StoredMessage> messageByChannelId(TenantId tenantId, String bindingId, String channelMessageId);
+
+    @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId}"
+            + " AND binding_id = #{bindingId} AND replay_key = #{replayKey}")
+    Optional<StoredMessage> messageByReplayKey(TenantId tenantId, String bindingId, String replayKey);
 
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND reply_to = #{inboundId}")
     Optional<StoredMessage> replyTo(TenantId tenantId, MessageId inboundId);

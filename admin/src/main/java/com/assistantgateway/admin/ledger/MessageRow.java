@@ -6,7 +6,10 @@ import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
 
-/** A row of {@code messages} to insert; {@code payload} is the canonical JSON. */
+/**
+ * A row of {@code messages} to insert; {@code payload} is the canonical JSON, {@code replayKey} the channel's once-only
+ * value (a signed request's signature), if any.
+ */
 public record MessageRow(
         TenantId tenantId,
         MessageId id,
@@ -16,6 +19,7 @@ public record MessageRow(
         String channel,
         String direction,
         String channelMessageId,
+        String replayKey,
         MessageId replyTo,
         String sender,
         String recipient,

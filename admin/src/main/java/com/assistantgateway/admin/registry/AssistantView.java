@@ -21,7 +21,20 @@ public record AssistantView(
         return settings.get(TenantRegistry.FRONTEND_URL);
     }
 
-    /** The fused retrieval score under which the assistant hands over instead of answering. */
+    /**
+     * The front end as a link the console may render: only a web page's address, whatever an older version let be
+     * saved ({@code javascript:} would run in the signed-in admin's session).
+     */
+    public String frontendLink() {
+        String url = frontendUrl();
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    /** The fused retrieval score under which the assistant says it does not know instead of answering. */
     public String confidenceThreshold() {
         return settings.get(TenantRegistry.CONFIDENCE_THRESHOLD);
     }

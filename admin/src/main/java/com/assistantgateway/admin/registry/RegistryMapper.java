@@ -11,8 +11,8 @@ import org.apache.ibatis.annotations.Update;
 
 /**
  * Tenants, assistants and channel bindings. Every statement on tenant-owned rows takes the tenant id; the
- * platform-level ones ({@link #allTenants}, {@link #activeTenants()}, {@link #resolve}, {@link #activeBindings},
- * {@link #allCredentials}) are how tenants are found at all.
+ * platform-level ones ({@link #allTenants}, {@link #activeTenants()}, {@link #resolve}, {@link #suspended}, {@link
+ * #activeBindings}, {@link #allCredentials}) are how tenants are found at all.
  */
 @Mapper
 public interface RegistryMapper {
@@ -70,6 +70,11 @@ public interface RegistryMapper {
             + " WHERE b.channel = #{channel} AND b.inbound_key = #{inboundKey}"
             + " AND b.status = 'active' AND t.status = 'active'")
     Optional<BindingRow> resolve(String channel, String inboundKey);
+
+    @Select("SELECT COUNT(*) > 0 FROM channel_bindings b JOIN tenants t ON t.slug = b.tenant_id"
+            + " WHERE b.channel = #{channel} AND b.inbound_key = #{inboundKey} AND b.status = 'active'"
+            + " AND t.status <> 'active'")
+    boolean suspended(String channel, String inboundKey);
 
     @Select("SELECT b.tenant_id, b.id, b.assistant_id, b.channel, b.inbound_key, b.settings, b.credentials, b.status,"
             + " b.created_at FROM channel_bindings b JOIN tenants t ON t.slug = b.tenant_id WHERE b.channel ="

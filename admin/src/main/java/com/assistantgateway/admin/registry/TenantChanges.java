@@ -12,6 +12,6 @@ public record TenantChanges(
         @Size(min = 1, max = 40) String plan,
         @Size(max = 60) String sector,
         List<@Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*") String> locales,
-        List<@Pattern(regexp = "webhook|email|sms|whatsapp|kafka|scrape") String> enabledChannels,
+        List<@Size(max = 30) String> enabledChannels,
         @Min(1) @Max(3650) Integer retentionDays,
         @Pattern(regexp = "active|suspended") String status) {}

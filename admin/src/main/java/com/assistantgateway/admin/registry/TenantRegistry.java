@@ -7,23 +7,28 @@ import com.assistantgateway.admin.secrets.Credentials;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.outbound.OutboundTargets;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantTypes;
+import com.assistantgateway.routes.port.BindingStates;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindingActivated;
 import com.assistantgateway.routes.port.ChannelBindingDeactivated;
 import com.assistantgateway.routes.port.ChannelBindings;
+import com.assistantgateway.routes.port.ChannelType;
 import com.assistantgateway.routes.port.TenantActivated;
 import com.assistantgateway.routes.port.TenantDirectory;
+import com.assistantgateway.routes.port.TenantSuspended;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +47,6 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     static final String DISABLED = "disabled";
     static final String FRONTEND_URL = "frontendUrl";
     static final String CONFIDENCE_THRESHOLD = "confidenceThreshold";
-    static final String ALL_CHANNELS = "webhook,email,sms,whatsapp,kafka,scrape";
     static final int DEFAULT_RETENTION_DAYS = 365;
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
@@ -51,8 +55,10 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     private final ApplicationEventPublisher events;
     private final Credentials credentials;
     private final AssistantTypes types;
+    private final ChannelTypes channels;
+    private final OutboundTargets targets;
+    private final ObjectProvider<BindingStates> states;
     private final String publicBaseUrl;
-    private final boolean allowPrivateTargets;
     private final Clock clock = Clock.systemUTC();
 
     public TenantRegistry(
@@ -61,14 +67,19 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
             ApplicationEventPublisher events,
             Credentials credentials,
             AssistantTypes types,
+            ChannelTypes channels,
+            OutboundTargets targets,
+            ObjectProvider<BindingStates> states,
             AdminProperties properties) {
         this.mapper = mapper;
         this.audit = audit;
         this.events = events;
         this.credentials = credentials;
         this.types = types;
+        this.channels = channels;
+        this.targets = targets;
+        this.states = states;
         this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
-        this.allowPrivateTargets = properties.allowPrivateTargets();
     }
 
     @Transactional
@@ -79,7 +90,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 tenant.plan(),
                 tenant.sector(),
                 String.join(",", tenant.locales()),
-                ALL_CHANNELS,
+                String.join(",", channels.names()),
                 DEFAULT_RETENTION_DAYS,
                 ACTIVE,
                 clock.instant());
@@ -98,6 +109,9 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     @Transactional
     public TenantView updateTenant(TenantId tenantId, TenantChanges changes, String actor) {
         TenantRow before = mapper.tenant(tenantId).orElseThrow(AdminProblem::notFound);
+        if (changes.enabledChannels() != null) {
+            changes.enabledChannels().forEach(channels::require);
+        }
         TenantRow after = new TenantRow(
                 tenantId,
                 or(changes.name(), before.name()),
@@ -111,6 +125,9 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 or(changes.status(), before.status()),
                 before.createdAt());
         mapper.updateTenant(after);
+        if (!before.status().equals(after.status())) {
+            events.publishEvent(after.active() ? new TenantActivated(tenantId) : new TenantSuspended(tenantId));
+        }
         TenantView view = TenantView.of(after);
         audit.record(
                 tenantId,
@@ -202,9 +219,10 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
         return view;
     }
 
-    /** Settings the assistant's plugin could not read are refused here, not at the first message. */
+    /** Settings the assistant's plugin could not read, or secrets among them, are refused here. */
     private void requireValidSettings(String type, Map<String, String> settings) {
-        List<String> problems = types.problems(type, settings == null ? Map.of() : settings);
+        List<String> problems = new ArrayList<>(SecretSettings.problems(settings));
+        problems.addAll(types.problems(type, settings == null ? Map.of() : settings));
         if (!problems.isEmpty()) {
             throw AdminProblem.invalid(String.join("; ", problems));
         }
@@ -220,7 +238,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Transactional
     public BindingView createBinding(TenantId tenantId, NewBinding binding, String actor) {
-        OutboundTargets.check(binding.settings(), allowPrivateTargets);
+        requireValidSettings(tenantId, channels.require(binding.channel()), binding.inboundKey(), binding.settings());
         BindingRow row = new BindingRow(
                 tenantId,
                 binding.id(),
@@ -264,7 +282,11 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 credentials.seal(merge(credentials.open(before.credentials()), changes.credentials())),
                 or(changes.status(), before.status()),
                 before.createdAt());
-        OutboundTargets.check(stringMap(after.settings()), allowPrivateTargets);
+        // A binding being disabled is never refused for settings stored before today's rules.
+        if (ACTIVE.equals(after.status())) {
+            requireValidSettings(
+                    tenantId, channels.require(after.channel()), after.inboundKey(), stringMap(after.settings()));
+        }
         mapper.updateBinding(after);
         BindingView view = view(after);
         audit.record(tenantId, actor, "binding.updated", "binding", bindingId, audit.change(view(before), view));
@@ -275,12 +297,145 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
         return view;
     }
 
+    /**
+     * A binding's settings as its channel requires them: no secrets, every place the gateway would connect to allowed
+     * by the outbound guard, and whatever else the channel asks.
+     */
+    private void requireValidSettings(
+            TenantId tenantId, ChannelType channel, String inboundKey, Map<String, String> settings) {
+        List<String> problems = new ArrayList<>(SecretSettings.problems(settings));
+        for (ChannelType.OutboundSetting target : channel.outboundSettings()) {
+            String value = settings.getOrDefault(target.name(), "");
+            if (value.isBlank()) {
+                continue;
+            }
+            try {
+                switch (target.kind()) {
+                    case URL -> targets.checkUrl(target.name(), value.strip());
+                    case URL_LIST -> Arrays.stream(value.split("[,\\s]+"))
+                            .filter(url -> !url.isBlank())
+                            .forEach(url -> targets.checkUrl(target.name(), url));
+                    case HOST -> targets.checkHost(target.name(), value.strip(), port(settings, target));
+                }
+            } catch (OutboundTargets.TargetRefused refused) {
+                problems.add(refused.getMessage());
+            }
+        }
+        problems.addAll(channel.problems(tenantId, inboundKey, settings));
+        if (!problems.isEmpty()) {
+            throw AdminProblem.invalid(String.join("; ", problems));
+        }
+    }
+
+    private static int port(Map<String, String> settings, ChannelType.OutboundSetting target) {
+        String port = settings.getOrDefault(target.portSetting(), "");
+        if (port.isBlank()) {
+            return target.defaultPort();
+        }
+        try {
+            return Integer.parseInt(port.strip());
+        } catch (NumberFormatException e) {
+            throw new OutboundTargets.TargetRefused(target.portSetting() + " must be a port number");
+        }
+    }
+
     public List<BindingView> bindings(TenantId tenantId) {
-        return mapper.bindings(tenantId).stream().map(this::view).toList();
+        boolean tenantActive = mapper.tenant(tenantId).map(TenantRow::active).orElse(false);
+        return mapper.bindings(tenantId).stream()
+                .map(row -> live(row, tenantActive))
+                .toList();
     }
 
     public Optional<BindingView> bindingView(TenantId tenantId, String bindingId) {
-        return mapper.binding(tenantId, bindingId).map(this::view);
+        boolean tenantActive = mapper.tenant(tenantId).map(TenantRow::active).orElse(false);
+        return mapper.binding(tenantId, bindingId).map(row -> live(row, tenantActive));
+    }
+
+    /**
+     * Moves secrets an older version let tenants save as settings (an {@code llm.apiKey}, a {@code password}) into
+     * the sealed credentials, and masks them in the tenant's audit trail; returns how many assistants and bindings
+     * held one. Credentials already set win over a stray setting of the same name.
+     */
+    @Transactional
+    public int moveSecretsOutOfSettings(String actor) {
+        int moved = 0;
+        for (TenantRow tenant : mapper.allTenants()) {
+            TenantId tenantId = tenant.slug();
+            for (AssistantRow row : mapper.assistants(tenantId)) {
+                Map<String, String> settings = stringMap(row.modelSettings());
+                Map<String, String> secrets = secretsIn(settings);
+                if (secrets.isEmpty()) {
+                    continue;
+                }
+                mapper.updateAssistant(new AssistantRow(
+                        tenantId,
+                        row.id(),
+                        row.type(),
+                        row.name(),
+                        row.sector(),
+                        row.persona(),
+                        row.prompt(),
+                        CanonicalJson.write(without(settings, secrets)),
+                        credentials.seal(withSecrets(credentials.open(row.credentials()), secrets)),
+                        row.status(),
+                        row.createdAt()));
+                recordMoved(tenantId, actor, "assistant", row.id().value(), secrets);
+                moved++;
+            }
+            for (BindingRow row : mapper.bindings(tenantId)) {
+                Map<String, String> settings = stringMap(row.settings());
+                Map<String, String> secrets = secretsIn(settings);
+                if (secrets.isEmpty()) {
+                    continue;
+                }
+                mapper.updateBinding(new BindingRow(
+                        tenantId,
+                        row.id(),
+                        row.assistantId(),
+                        row.channel(),
+                        row.inboundKey(),
+                        CanonicalJson.write(without(settings, secrets)),
+                        credentials.seal(withSecrets(credentials.open(row.credentials()), secrets)),
+                        row.status(),
+                        row.createdAt()));
+                recordMoved(tenantId, actor, "binding", row.id(), secrets);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private void recordMoved(TenantId tenantId, String actor, String kind, String id, Map<String, String> secrets) {
+        secrets.values().forEach(secret -> audit.redact(tenantId, secret, Credentials.MASK));
+        audit.record(
+                tenantId,
+                actor,
+                "secrets.moved-to-credentials",
+                kind,
+                id,
+                CanonicalJson.write(Map.of("settings", new TreeMap<>(secrets).keySet())));
+    }
+
+    private static Map<String, String> secretsIn(Map<String, String> settings) {
+        Map<String, String> secrets = new TreeMap<>();
+        settings.forEach((key, value) -> {
+            if (SecretSettings.isSecret(key)) {
+                secrets.put(key, value);
+            }
+        });
+        return secrets;
+    }
+
+    private static Map<String, String> without(Map<String, String> settings, Map<String, String> secrets) {
+        Map<String, String> kept = new TreeMap<>(settings);
+        secrets.keySet().forEach(kept::remove);
+        return kept;
+    }
+
+    private static Map<String, String> withSecrets(Map<String, String> credentials, Map<String, String> secrets) {
+        Map<String, String> merged = new TreeMap<>(secrets);
+        merged.putAll(credentials);
+        return merged;
     }
 
     /** Re-encrypts every credential not sealed under the current master key; returns how many were. */
@@ -319,12 +474,18 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                         row.name(),
                         row.persona(),
                         row.prompt(),
-                        withSecrets(stringMap(row.modelSettings()), credentials.open(row.credentials()))));
+                        stringMap(row.modelSettings()),
+                        credentials.open(row.credentials())));
     }
 
     @Override
     public Optional<ChannelBinding> resolve(String channel, String inboundKey) {
         return mapper.resolve(channel, inboundKey).map(this::binding);
+    }
+
+    @Override
+    public boolean suspended(String channel, String inboundKey) {
+        return mapper.suspended(channel, inboundKey);
     }
 
     @Override
@@ -374,27 +535,25 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 new TreeMap<>(stringMap(row.settings())),
                 Credentials.masked(credentials.open(row.credentials())),
                 row.status(),
-                row.createdAt());
+                row.createdAt(),
+                null);
+    }
+
+    /** The view with how the binding's connection is doing here: a tenant's own trouble, shown to that tenant. */
+    private BindingView live(BindingRow row, boolean tenantActive) {
+        BindingView view = view(row);
+        BindingStates states = this.states.getIfAvailable();
+        return states == null
+                ? view
+                : view.withConnection(
+                        states.state(row.tenantId(), row.id(), tenantActive && ACTIVE.equals(row.status())));
     }
 
     /** Where customers (mail, numbers, topics) or providers (webhook URLs) reach a binding. */
     String inboundAddress(String channel, String inboundKey) {
-        return switch (channel) {
-            case "webhook" -> "POST " + publicBaseUrl + "/channels/webhook/" + inboundKey;
-            case "sms", "whatsapp" -> publicBaseUrl + "/channels/twilio/" + inboundKey + "/" + channel;
-            case "scrape" -> "POST " + publicBaseUrl + "/channels/scrape/" + inboundKey;
-            default -> inboundKey;
-        };
-    }
-
-    /** An assistant's own secrets (its LLM key) reach its plugin as settings, never through a view. */
-    private static Map<String, String> withSecrets(Map<String, String> settings, Map<String, String> secrets) {
-        if (secrets.isEmpty()) {
-            return settings;
-        }
-        Map<String, String> merged = new LinkedHashMap<>(settings);
-        merged.putAll(secrets);
-        return merged;
+        return channels.find(channel)
+                .map(type -> type.inboundAddress(publicBaseUrl, inboundKey))
+                .orElse(inboundKey);
     }
 
     private static Map<String, String> merge(Map<String, String> before, Map<String, String> changes) {

@@ -16,4 +16,10 @@ public record TenantRow(
         String enabledChannels,
         int retentionDays,
         String status,
-        Instant createdAt) {}
+        Instant createdAt) {
+
+    /** Serving its users and channels; a suspended tenant is not. */
+    public boolean active() {
+        return TenantRegistry.ACTIVE.equals(status);
+    }
+}

@@ -28,6 +28,12 @@ public class SecretRotation implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        int moved = registry.moveSecretsOutOfSettings("gateway");
+        if (moved > 0) {
+            log.warn(
+                    "moved secrets that {} assistants and bindings held as settings into their sealed credentials",
+                    moved);
+        }
         rotate("gateway");
     }
 

@@ -36,7 +36,7 @@ public class AdminBootstrap implements ApplicationRunner {
                     + " no platform admin was created");
             return;
         }
-        users.create(null, new NewUser(email, "Platform admin", password, Role.PLATFORM_ADMIN), "bootstrap");
+        users.seed(null, new NewUser(email, "Platform admin", password, Role.PLATFORM_ADMIN), "bootstrap");
         log.info("created platform admin {}", email);
     }
 }

@@ -10,17 +10,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer} with a login token or a tenant API key; anything else stays anonymous. */
+/**
+ * Authenticates {@code Authorization: Bearer} with a login token or a tenant API key; anything else stays anonymous.
+ * A token or key of a suspended tenant is refused with a 403 that says so.
+ */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final Users users;
     private final ApiKeys apiKeys;
+    private final SecurityConfiguration.Refusal refusal;
 
-    public BearerTokenFilter(Users users, ApiKeys apiKeys) {
+    public BearerTokenFilter(Users users, ApiKeys apiKeys, SecurityConfiguration.Refusal refusal) {
         this.users = users;
         this.apiKeys = apiKeys;
+        this.refusal = refusal;
     }
 
     @Override
@@ -31,8 +36,16 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             String token = header.substring(BEARER.length()).trim();
             Optional<GatewayPrincipal> principal =
                     token.startsWith(ApiKeys.PREFIX) ? apiKeys.authenticate(token) : users.byToken(token);
-            principal.ifPresent(
-                    p -> SecurityContextHolder.getContext().setAuthentication(new PrincipalAuthentication(p)));
+            if (principal.isPresent()) {
+                Users.Standing standing = users.standing(principal.get());
+                if (standing == Users.Standing.TENANT_SUSPENDED) {
+                    refusal.tenantSuspended(response);
+                    return;
+                }
+                if (standing == Users.Standing.GOOD) {
+                    SecurityContextHolder.getContext().setAuthentication(new PrincipalAuthentication(principal.get()));
+                }
+            }
         }
         chain.doFilter(request, response);
     }

@@ -49,6 +49,12 @@ public interface SecurityMapper {
     @Update("UPDATE users SET status = #{status} WHERE tenant_id = #{tenantId} AND id = #{userId}")
     int updateUserStatus(TenantId tenantId, String userId, String status);
 
+    @Update("UPDATE users SET role = #{role} WHERE tenant_id = #{tenantId} AND id = #{userId}")
+    int updateUserRole(TenantId tenantId, String userId, String role);
+
+    @Select("SELECT COUNT(*) FROM users WHERE tenant_id = #{tenantId} AND role = #{role} AND status = 'active'")
+    long countActive(TenantId tenantId, String role);
+
     @Delete("DELETE FROM user_tokens WHERE user_id IN (SELECT id FROM users WHERE tenant_id = #{tenantId}"
             + " AND id = #{userId})")
     void deleteTokensOf(TenantId tenantId, String userId);

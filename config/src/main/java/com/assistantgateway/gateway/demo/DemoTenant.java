@@ -143,7 +143,7 @@ class DemoTenant implements ApplicationRunner {
 
     private void seedUser(TenantId tenant, String email, String name, Role role) {
         if (!users.exists(email)) {
-            users.create(tenant, new NewUser(email, name, demo.password(), role), ACTOR);
+            users.seed(tenant, new NewUser(email, name, demo.password(), role), ACTOR);
         }
     }
 

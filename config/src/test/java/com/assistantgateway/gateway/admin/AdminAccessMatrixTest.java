@@ -259,6 +259,11 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                                 "role",
                                 "USER"))));
         all.add(tenantScoped(
+                "PATCH",
+                "/api/v1/tenants/{tenant}/users/{user}",
+                Permission.USERS_MANAGE,
+                s -> req(t.formatted(s.slug()) + "/users/" + s.freshUser(), Map.of("role", "AGENT_MANAGER"))));
+        all.add(tenantScoped(
                 "DELETE",
                 "/api/v1/tenants/{tenant}/users/{user}",
                 Permission.USERS_MANAGE,
@@ -390,6 +395,460 @@ class AdminAccessMatrixTest extends AdminTestSupport {
 
         assertThat(page.get("total").asInt()).isEqualTo(1);
         assertThat(page.get("items").get(0).get("slug").asText()).isEqualTo("acme");
+    }
+
+    /** The console's pages and form posts, each with what it needs and a request for it against one tenant. */
+    private List<Page> pages() {
+        String t = "/console/t/%s";
+        List<Page> all = new ArrayList<>();
+        all.add(page("GET", "/console/t/{tenant}", Permission.REPORTS_READ, s -> t.formatted(s.slug())));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/assistants",
+                Permission.ASSISTANTS_READ,
+                s -> t.formatted(s.slug()) + "/assistants"));
+        all.add(post(
+                "/console/t/{tenant}/assistants",
+                Permission.ASSISTANTS_WRITE,
+                s -> t.formatted(s.slug()) + "/assistants",
+                s -> Map.of("id", "console-" + sequence.incrementAndGet(), "template", "retail")));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/assistants/{assistant}",
+                Permission.ASSISTANTS_READ,
+                s -> t.formatted(s.slug()) + "/assistants/support"));
+        all.add(post(
+                "/console/t/{tenant}/assistants/{assistant}",
+                Permission.ASSISTANTS_WRITE,
+                s -> t.formatted(s.slug()) + "/assistants/support",
+                s -> Map.of("name", "Support", "persona", "Brief.")));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/bindings",
+                Permission.BINDINGS_READ,
+                s -> t.formatted(s.slug()) + "/bindings"));
+        all.add(post(
+                "/console/t/{tenant}/bindings",
+                Permission.BINDINGS_WRITE,
+                s -> t.formatted(s.slug()) + "/bindings",
+                s -> {
+                    int n = sequence.incrementAndGet();
+                    return Map.of(
+                            "id",
+                            "console-hook-" + n,
+                            "assistantId",
+                            "support",
+                            "channel",
+                            "webhook",
+                            "inboundKey",
+                            s.slug() + "-console-hook-" + n,
+                            "credentials",
+                            "tokenSha256=" + "2".repeat(64));
+                }));
+        all.add(post(
+                "/console/t/{tenant}/bindings/{binding}/status",
+                Permission.BINDINGS_WRITE,
+                s -> t.formatted(s.slug()) + "/bindings/web/status",
+                s -> Map.of("status", "active")));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/knowledge",
+                Permission.KNOWLEDGE_READ,
+                s -> t.formatted(s.slug()) + "/knowledge"));
+        all.add(new Page(
+                "POST",
+                "/console/t/{tenant}/knowledge",
+                Permission.KNOWLEDGE_WRITE,
+                s -> t.formatted(s.slug()) + "/knowledge",
+                s -> Map.of("assistant", "support"),
+                true));
+        all.add(post(
+                "/console/t/{tenant}/knowledge/url",
+                Permission.KNOWLEDGE_WRITE,
+                s -> t.formatted(s.slug()) + "/knowledge/url",
+                s -> Map.of("assistant", "support", "url", "http://localhost:" + port + "/console/login")));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/knowledge/{source}",
+                Permission.KNOWLEDGE_READ,
+                s -> t.formatted(s.slug()) + "/knowledge/" + s.freshSource() + "?assistant=support"));
+        all.add(post(
+                "/console/t/{tenant}/knowledge/{source}/versions/{version}/restore",
+                Permission.KNOWLEDGE_WRITE,
+                s -> t.formatted(s.slug()) + "/knowledge/" + s.freshSource() + "/versions/1/restore",
+                s -> Map.of("assistant", "support")));
+        all.add(post(
+                "/console/t/{tenant}/knowledge/{source}/{action}",
+                Permission.KNOWLEDGE_WRITE,
+                s -> t.formatted(s.slug()) + "/knowledge/" + s.freshSource() + "/reindex",
+                s -> Map.of("assistant", "support")));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/conversations",
+                Permission.CONVERSATIONS_READ,
+                s -> t.formatted(s.slug()) + "/conversations"));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/conversations/{conversation}",
+                Permission.CONVERSATIONS_READ,
+                s -> t.formatted(s.slug()) + "/conversations/c-1"));
+        all.add(post(
+                "/console/t/{tenant}/conversations/{conversation}/{action}",
+                Permission.CONVERSATIONS_WRITE,
+                s -> t.formatted(s.slug()) + "/conversations/" + s.freshConversation() + "/takeover",
+                s -> Map.of()));
+        all.add(page("GET", "/console/t/{tenant}/audit", Permission.AUDIT_READ, s -> t.formatted(s.slug()) + "/audit"));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/audit/export",
+                Permission.AUDIT_READ,
+                s -> t.formatted(s.slug()) + "/audit/export?format=csv"));
+        all.add(page(
+                "GET", "/console/t/{tenant}/users", Permission.USERS_MANAGE, s -> t.formatted(s.slug()) + "/users"));
+        all.add(post(
+                "/console/t/{tenant}/users",
+                Permission.USERS_MANAGE,
+                s -> t.formatted(s.slug()) + "/users",
+                s -> Map.of(
+                        "email",
+                        "console" + sequence.incrementAndGet() + "@" + s.slug() + ".test",
+                        "name",
+                        "Console",
+                        "password",
+                        PASSWORD,
+                        "role",
+                        "USER")));
+        all.add(post(
+                "/console/t/{tenant}/users/{user}/role",
+                Permission.USERS_MANAGE,
+                s -> t.formatted(s.slug()) + "/users/" + s.freshUser() + "/role",
+                s -> Map.of("role", "AGENT_MANAGER")));
+        all.add(post(
+                "/console/t/{tenant}/users/{user}/disable",
+                Permission.USERS_MANAGE,
+                s -> t.formatted(s.slug()) + "/users/" + s.freshUser() + "/disable",
+                s -> Map.of()));
+        return all;
+    }
+
+    @Test
+    void everyConsolePageIsInTheMatrix() {
+        Set<String> served = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/console/t/")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> served.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        Set<String> covered = new TreeSet<>();
+        pages().forEach(p -> covered.add(p.method() + " " + p.pattern()));
+        assertThat(covered).isEqualTo(served);
+    }
+
+    /**
+     * The console keeps the API's rules: another tenant's pages are "not found", a missing permission "not allowed",
+     * a signed-out visitor goes to the sign-in page, and every change a page makes is audited under its actor.
+     */
+    @Test
+    void consoleVisitorsReachExactlyWhatTheirRoleAllowsInTheirOwnTenantAndNothingOfAnother() {
+        List<Caller> callers = new ArrayList<>();
+        callers.add(new Caller("anonymous", null, null, null, Set.of(), false));
+        callers.add(new Caller("platform admin", PLATFORM_ADMIN, PASSWORD, null, Set.of(), true));
+        for (Role role : List.of(Role.TENANT_ADMIN, Role.AGENT_MANAGER, Role.USER)) {
+            callers.add(new Caller(role.name(), email("acme", role), PASSWORD, "acme", role.permissions(), false));
+        }
+        List<String> violations = new ArrayList<>();
+        Set<String> changedAndAudited = new TreeSet<>();
+        for (Caller caller : callers) {
+            ConsoleSession session = new ConsoleSession(port);
+            if (caller.name() != null) {
+                assertThat(session.signIn(caller.name(), caller.token()).statusCode())
+                        .isEqualTo(302);
+            } else {
+                session.get("/console/login");
+            }
+            for (Page page : pages()) {
+                for (Side side : List.of(acme, globex)) {
+                    String path = page.path().apply(side);
+                    long auditBefore = caller.name() == null ? 0 : auditCount(caller.name());
+                    HttpResponse<String> response = page.method().equals("GET")
+                            ? session.get(path)
+                            : page.upload()
+                                    ? session.upload(
+                                            path,
+                                            page.form().apply(side),
+                                            "console-" + sequence.incrementAndGet() + ".md",
+                                            "# FAQ\n\nReturns within 30 days.\n".getBytes(StandardCharsets.UTF_8))
+                                    : session.post(path, page.form().apply(side));
+                    int expected = expectedPage(page, caller, side);
+                    String where = page.method() + " " + path + " as " + caller.label();
+                    int actual = response.statusCode();
+                    boolean signInRedirect = actual == 302
+                            && response.headers()
+                                    .firstValue("Location")
+                                    .orElse("")
+                                    .contains("/console/login");
+                    boolean ok = expected == 401
+                            ? signInRedirect
+                            : expected == 200
+                                    ? (actual == 200 || (actual == 302 && !signInRedirect))
+                                    : actual == expected;
+                    if (!ok) {
+                        violations.add(where + ": expected " + expected + ", got " + actual);
+                        continue;
+                    }
+                    if (expected == 200 && !page.method().equals("GET")) {
+                        if (auditCount(caller.name()) <= auditBefore) {
+                            violations.add(where + ": changed something without an audit record");
+                        } else {
+                            changedAndAudited.add(page.method() + " " + page.pattern());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+        Set<String> posts = new TreeSet<>();
+        pages().stream().filter(p -> !p.method().equals("GET")).forEach(p -> posts.add(p.method() + " " + p.pattern()));
+        assertThat(changedAndAudited)
+                .as("every console change succeeded and was audited")
+                .isEqualTo(posts);
+    }
+
+    private static int expectedPage(Page page, Caller caller, Side side) {
+        if (caller.name() == null) {
+            return 401;
+        }
+        if (caller.platform()) {
+            return 200;
+        }
+        if (!caller.tenant().equals(side.slug())) {
+            return 404;
+        }
+        return caller.permissions().contains(page.permission()) ? 200 : 403;
+    }
+
+    private static Page page(String method, String pattern, Permission permission, Function<Side, String> path) {
+        return new Page(method, pattern, permission, path, s -> Map.of(), false);
+    }
+
+    private static Page post(
+            String pattern,
+            Permission permission,
+            Function<Side, String> path,
+            Function<Side, Map<String, String>> form) {
+        return new Page("POST", pattern, permission, path, form, false);
+    }
+
+    record Page(
+            String method,
+            String pattern,
+            Permission permission,
+            Function<Side, String> path,
+            Function<Side, Map<String, String>> form,
+            boolean upload) {}
+
+    @Test
+    void aSuspendedTenantIsRefusedSignInApiConsoleAndChannelsWhilePlatformAdminsKeepAccess() {
+        Side initech = side("initech-" + sequence.incrementAndGet());
+        String admin = email(initech.slug(), Role.TENANT_ADMIN);
+        String token = client.login(admin, PASSWORD);
+        String key = AdminClient.read(client.send(
+                                "POST",
+                                "/api/v1/tenants/" + initech.slug() + "/api-keys",
+                                Map.of("name", "ops", "scopes", List.of("conversations:read")),
+                                token)
+                        .body())
+                .get("key")
+                .asText();
+        ConsoleSession console = new ConsoleSession(port);
+        console.signIn(admin, PASSWORD);
+        String root = client.login(PLATFORM_ADMIN, PASSWORD);
+        String tenantPath = "/api/v1/tenants/" + initech.slug();
+
+        assertThat(client.send("PATCH", tenantPath, Map.of("status", "suspended"), root)
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> signIn =
+                client.send("POST", "/api/v1/auth/login", Map.of("email", admin, "password", PASSWORD), null);
+        assertThat(signIn.statusCode()).isEqualTo(403);
+        assertThat(signIn.body()).contains("tenant-suspended").contains("suspended");
+        assertThat(client.send("GET", tenantPath, null, token).statusCode()).isEqualTo(403);
+        assertThat(client.send("GET", "/api/v1/me", null, token).statusCode()).isEqualTo(403);
+        assertThat(client.send("GET", tenantPath + "/conversations", null, key).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> page = console.get("/console/t/" + initech.slug());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/console/login?suspended"));
+        assertThat(new ConsoleSession(port).signIn(admin, PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/console/login?suspended"));
+        HttpResponse<String> webhook =
+                client.send("POST", "/channels/webhook/" + initech.slug() + "-web", Map.of("text", "hi"), "any");
+        assertThat(webhook.statusCode()).isEqualTo(403);
+        assertThat(webhook.body()).contains("tenant-suspended");
+        assertThat(client.send("GET", tenantPath, null, root).statusCode())
+                .as("platform admins keep access")
+                .isEqualTo(200);
+
+        client.send("PATCH", tenantPath, Map.of("status", "active"), root);
+        assertThat(client.send("GET", tenantPath, null, client.login(admin, PASSWORD))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void disablingAUserEndsTheirConsoleSessionAndTokensAtOnce() {
+        String userId = acme.freshUser();
+        String email = emailOf(userId);
+        ConsoleSession session = new ConsoleSession(port);
+        session.signIn(email, PASSWORD);
+        String token = client.login(email, PASSWORD);
+        assertThat(session.get("/console/t/acme/conversations").statusCode()).isEqualTo(200);
+
+        assertThat(client.send("DELETE", "/api/v1/tenants/acme/users/" + userId, null, adminToken())
+                        .statusCode())
+                .isEqualTo(204);
+
+        HttpResponse<String> next = session.get("/console/t/acme/conversations");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/console/login?ended"));
+        assertThat(session.get("/console/t/acme/conversations").statusCode())
+                .as("the session is gone, not just refused once")
+                .isEqualTo(302);
+        assertThat(client.send("GET", "/api/v1/me", null, token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void changingAUsersRoleEndsTheirSessionsSoTheOldRoleActsNoMore() {
+        String userId = acme.freshManager();
+        String email = emailOf(userId);
+        ConsoleSession session = new ConsoleSession(port);
+        session.signIn(email, PASSWORD);
+        String token = client.login(email, PASSWORD);
+        assertThat(session.get("/console/t/acme/assistants").statusCode()).isEqualTo(200);
+
+        assertThat(client.send("PATCH", "/api/v1/tenants/acme/users/" + userId, Map.of("role", "USER"), adminToken())
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(session.get("/console/t/acme/assistants").statusCode()).isEqualTo(302);
+        assertThat(client.send("GET", "/api/v1/tenants/acme/assistants", null, token)
+                        .statusCode())
+                .isEqualTo(401);
+        String fresh = client.login(email, PASSWORD);
+        assertThat(client.send("GET", "/api/v1/tenants/acme/assistants", null, fresh)
+                        .statusCode())
+                .as("signed in again, the new role applies")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void nobodyKeyOrUserGrantsARoleOrScopeBeyondWhatTheyHold() {
+        String usersOnly = key(List.of("users:manage"));
+        String usersAndRead = key(List.of("users:manage", "tenant:read", "conversations:read", "reports:read"));
+        Map<String, Object> admin = Map.of(
+                "email",
+                "escalate" + sequence.incrementAndGet() + "@acme.test",
+                "name",
+                "Escalation",
+                "password",
+                PASSWORD,
+                "role",
+                "TENANT_ADMIN");
+
+        assertThat(client.send("POST", "/api/v1/tenants/acme/users", admin, usersOnly)
+                        .statusCode())
+                .as("a key holding users:manage alone creates no tenant admin")
+                .isEqualTo(403);
+        assertThat(client.send("POST", "/api/v1/tenants/acme/users", admin, usersAndRead)
+                        .statusCode())
+                .isEqualTo(403);
+        Map<String, Object> viewer = Map.of(
+                "email",
+                "viewer" + sequence.incrementAndGet() + "@acme.test",
+                "name",
+                "Viewer",
+                "password",
+                PASSWORD,
+                "role",
+                "USER");
+        assertThat(client.send("POST", "/api/v1/tenants/acme/users", viewer, usersAndRead)
+                        .statusCode())
+                .as("a key holding every permission of the user role may invite a user")
+                .isEqualTo(201);
+        String someone = acme.freshUser();
+        assertThat(client.send(
+                                "PATCH",
+                                "/api/v1/tenants/acme/users/" + someone,
+                                Map.of("role", "TENANT_ADMIN"),
+                                usersAndRead)
+                        .statusCode())
+                .as("nor promote a user past what it holds")
+                .isEqualTo(403);
+        assertThat(client.send("DELETE", "/api/v1/tenants/acme/users/" + tenantAdminId(), null, usersAndRead)
+                        .statusCode())
+                .as("nor disable someone holding more than it does")
+                .isEqualTo(403);
+        assertThat(client.send(
+                                "POST",
+                                "/api/v1/tenants/acme/api-keys",
+                                Map.of("name", "wider", "scopes", List.of("keys:manage", "audit:read")),
+                                key(List.of("keys:manage")))
+                        .statusCode())
+                .as("a key mints no key wider than itself")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aTenantKeepsItsLastActiveTenantAdmin() {
+        Side lonely = side("lonely-" + sequence.incrementAndGet());
+        String root = client.login(PLATFORM_ADMIN, PASSWORD);
+        String adminId = users.list(lonely.tenant).stream()
+                .filter(u -> u.role() == Role.TENANT_ADMIN)
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        HttpResponse<String> refused =
+                client.send("DELETE", "/api/v1/tenants/" + lonely.slug() + "/users/" + adminId, null, root);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("at least one active tenant admin");
+    }
+
+    private String adminToken() {
+        return client.login(email("acme", Role.TENANT_ADMIN), PASSWORD);
+    }
+
+    private String key(List<String> scopes) {
+        return AdminClient.read(client.send(
+                                "POST",
+                                "/api/v1/tenants/acme/api-keys",
+                                Map.of("name", "scoped " + sequence.incrementAndGet(), "scopes", scopes),
+                                adminToken())
+                        .body())
+                .get("key")
+                .asText();
+    }
+
+    private String emailOf(String userId) {
+        return users.list(acme.tenant).stream()
+                .filter(u -> u.id().equals(userId))
+                .findFirst()
+                .orElseThrow()
+                .email();
+    }
+
+    private String tenantAdminId() {
+        return users.list(acme.tenant).stream()
+                .filter(u -> u.email().equals(email("acme", Role.TENANT_ADMIN)))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private int expected(Endpoint endpoint, Caller caller, Side side) {

@@ -100,12 +100,12 @@ abstract class AdminTestSupport {
     }
 
     /** A tenant with one user per role, an assistant, a binding, a knowledge source, a conversation and a key. */
-    private Side side(String slug) {
+    Side side(String slug) {
         TenantId tenant = new TenantId(slug);
         if (registry.tenant(tenant).isEmpty()) {
             registry.createTenant(new NewTenant(tenant, slug + " Inc", "business", "retail", List.of("en")), "test");
             for (Role role : List.of(Role.TENANT_ADMIN, Role.AGENT_MANAGER, Role.USER)) {
-                users.create(tenant, new NewUser(email(slug, role), role.name(), PASSWORD, role), "test");
+                users.seed(tenant, new NewUser(email(slug, role), role.name(), PASSWORD, role), "test");
             }
             registry.createAssistant(
                     tenant,
@@ -187,13 +187,25 @@ abstract class AdminTestSupport {
         }
 
         String freshUser() {
-            return users.create(
+            return users.seed(
                             tenant,
                             new NewUser(
                                     "user" + sequence.incrementAndGet() + "@" + slug() + ".test",
                                     "Someone",
                                     PASSWORD,
                                     Role.USER),
+                            "test")
+                    .id();
+        }
+
+        String freshManager() {
+            return users.seed(
+                            tenant,
+                            new NewUser(
+                                    "manager" + sequence.incrementAndGet() + "@" + slug() + ".test",
+                                    "Manager",
+                                    PASSWORD,
+                                    Role.AGENT_MANAGER),
                             "test")
                     .id();
         }

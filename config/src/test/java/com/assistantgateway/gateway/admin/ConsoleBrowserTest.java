@@ -98,6 +98,7 @@ class ConsoleBrowserTest extends AdminTestSupport {
         open("Channels");
         browser.findElement(By.id("bid")).sendKeys("care-web");
         new Select(browser.findElement(By.id("assistantId"))).selectByValue("care");
+        new Select(browser.findElement(By.id("channel"))).selectByVisibleText("webhook");
         browser.findElement(By.id("inboundKey")).sendKeys("acme-care");
         browser.findElement(By.id("credentials")).sendKeys("tokenSha256=" + "2".repeat(64));
         navigating(() -> browser.findElement(By.id("credentials")).submit());

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** A browser-like session over HTTP: cookies, the CSRF token from its cookie, and form login. */
 final class ConsoleSession {
@@ -37,6 +38,43 @@ final class ConsoleSession {
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** A form post as the console's pages send it, with the session's CSRF token. */
+    HttpResponse<String> post(String path, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder("_csrf=" + encode(csrf()));
+        fields.forEach((name, value) ->
+                form.append('&').append(encode(name)).append('=').append(encode(value)));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
+    /** A multipart form post with one file field named {@code file}, and the session's CSRF token. */
+    HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, byte[] content) {
+        String boundary = "----console" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrf());
+        all.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: text/markdown\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** The session cookie's Set-Cookie header as the server sent it at sign-in, if any. */
+    java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     private String csrf() {

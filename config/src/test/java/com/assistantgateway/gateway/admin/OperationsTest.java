@@ -21,10 +21,17 @@ class OperationsTest extends AdminTestSupport {
     DeadLetterDepth deadLetterDepth;
 
     @Test
-    void healthReportsDatabaseBrokerVectorStoreAndLlmToAnyone() {
-        JsonNode health = AdminClient.read(
+    void anonymousHealthShowsOnlyTheStatusWhilePlatformAdminsSeeDatabaseBrokerVectorStoreAndLlm() {
+        JsonNode anonymous = AdminClient.read(
                 client.send("GET", "/actuator/health", null, null).body());
+        ConsoleSession operator = new ConsoleSession(port);
+        operator.signIn(PLATFORM_ADMIN, PASSWORD);
+        JsonNode health = AdminClient.read(operator.get("/actuator/health").body());
 
+        assertThat(anonymous.get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("components"))
+                .as("anonymous health names no component")
+                .isFalse();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
         assertThat(health.get("components").get("jms").get("status").asText()).isEqualTo("UP");

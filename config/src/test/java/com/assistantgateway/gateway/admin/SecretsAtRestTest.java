@@ -45,7 +45,17 @@ class SecretsAtRestTest extends AdminTestSupport {
                         "inboundKey",
                         "help-" + UUID.randomUUID() + "@acme.test",
                         "settings",
-                        Map.of("imapHost", "127.0.0.1", "imapPort", "1", "pollMillis", "3600000"),
+                        Map.of(
+                                "imapHost",
+                                "127.0.0.1",
+                                "imapPort",
+                                "1",
+                                "smtpHost",
+                                "127.0.0.1",
+                                "smtpPort",
+                                "1",
+                                "pollMillis",
+                                "3600000"),
                         "credentials",
                         Map.of("username", "help@acme.test", "password", imapPassword)),
                 admin));
@@ -113,7 +123,10 @@ class SecretsAtRestTest extends AdminTestSupport {
         assertThat(registry.find(acme, hook).map(ChannelBinding::credentials))
                 .hasValueSatisfying(c -> assertThat(c).containsEntry("signingSecret", signingSecret));
         assertThat(registry.assistant(acme, new com.assistantgateway.routes.message.AssistantId("support")))
-                .hasValueSatisfying(p -> assertThat(p.settings()).containsEntry("llm.apiKey", llmKey));
+                .hasValueSatisfying(p -> {
+                    assertThat(p.credentials()).containsEntry("llm.apiKey", llmKey);
+                    assertThat(p.settings()).doesNotContainKey("llm.apiKey");
+                });
         assertThat(jdbc.queryForObject(
                         "SELECT credentials FROM channel_bindings WHERE tenant_id = 'acme' AND id = 'mailbox'",
                         String.class))

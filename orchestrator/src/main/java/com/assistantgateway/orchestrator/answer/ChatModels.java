@@ -1,47 +1,105 @@
 package com.assistantgateway.orchestrator.answer;
 
 import com.assistantgateway.orchestrator.OrchestratorProperties;
+import com.assistantgateway.routes.outbound.OutboundHttp;
 import com.assistantgateway.routes.port.AssistantProfile;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 
 /**
- * The LLM an assistant uses, if any: its own settings ({@code llm.baseUrl}, {@code llm.model}) over the gateway's
- * defaults. Its key is, in order: {@code llm.apiKey} from the assistant's encrypted credentials, the environment
- * variable named by {@code llm.apiKeyEnv}, the gateway's own key.
+ * The LLM an assistant uses, if any. Two kinds of endpoint, kept apart so no platform credential ever leaves for a
+ * place a tenant chose:
+ *
+ * <ul>
+ *   <li>the platform's ({@code gateway.orchestrator.llm.*}): called with the assistant's own key ({@code llm.apiKey}
+ *       among its sealed credentials) or else the platform's key;
+ *   <li>an endpoint of the assistant's own ({@code llm.baseUrl}): called with the assistant's own key only, never the
+ *       platform's, and only through the outbound guard, which checks every connection's address.
+ * </ul>
  */
 @Component
 public class ChatModels {
 
-    private final OrchestratorProperties.Llm defaults;
-    private final Map<String, ChatModel> cache = new ConcurrentHashMap<>();
+    public static final String BASE_URL = "llm.baseUrl";
+    public static final String MODEL = "llm.model";
+    /** A credential, sealed with the assistant's others; never a setting. */
+    public static final String API_KEY = "llm.apiKey";
 
-    public ChatModels(OrchestratorProperties properties) {
-        this.defaults = properties.llm();
+    /** OpenAI-compatible servers that need no key (Ollama, vLLM) still get a bearer header from the client. */
+    private static final String NO_KEY = "none";
+
+    private final OrchestratorProperties.Llm platform;
+    private final OutboundHttp outbound;
+    private final ExecutorService streams = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "llm-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Endpoint, ChatModel> cache = new ConcurrentHashMap<>();
+
+    public ChatModels(OrchestratorProperties properties, OutboundHttp outbound) {
+        this.platform = properties.llm();
+        this.outbound = outbound;
     }
 
     public Optional<ChatModel> forAssistant(AssistantProfile profile) {
-        String baseUrl = profile.setting("llm.baseUrl").orElse(defaults.baseUrl());
-        if (baseUrl.isBlank()) {
+        String model = profile.setting(MODEL).orElse(platform.model());
+        Optional<String> own = profile.setting(BASE_URL).filter(url -> !sameEndpoint(url, platform.baseUrl()));
+        if (own.isPresent()) {
+            return Optional.of(model(
+                    new Endpoint(own.get(), model, profile.credential(API_KEY).orElse(NO_KEY), true)));
+        }
+        if (platform.baseUrl().isBlank()) {
             return Optional.empty();
         }
-        String model = profile.setting("llm.model").orElse(defaults.model());
-        String apiKey = profile.setting("llm.apiKey")
-                .or(() -> profile.setting("llm.apiKeyEnv").map(System::getenv))
-                .or(() -> Optional.of(defaults.apiKey()).filter(k -> !k.isBlank()))
-                .orElse("no-key");
-        String key = baseUrl + "|" + model + "|" + apiKey.hashCode();
-        return Optional.of(cache.computeIfAbsent(key, k -> OpenAiChatModel.builder()
-                .baseUrl(baseUrl)
-                .apiKey(apiKey)
-                .modelName(model)
-                .temperature(defaults.temperature())
-                .timeout(defaults.timeout())
-                .maxRetries(1)
-                .build()));
+        String key = profile.credential(API_KEY)
+                .or(() -> Optional.of(platform.apiKey()).filter(k -> !k.isBlank()))
+                .orElse(NO_KEY);
+        return Optional.of(model(new Endpoint(platform.baseUrl(), model, key, false)));
+    }
+
+    private ChatModel model(Endpoint endpoint) {
+        return cache.computeIfAbsent(endpoint, e -> {
+            OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
+                    .baseUrl(e.baseUrl())
+                    .apiKey(e.apiKey())
+                    .modelName(e.model())
+                    .temperature(platform.temperature())
+                    .timeout(platform.timeout())
+                    .maxRetries(1);
+            if (e.tenants()) {
+                builder.httpClientBuilder(guardedHttp());
+            }
+            return builder.build();
+        });
+    }
+
+    private HttpClientBuilder guardedHttp() {
+        return GuardedLlmHttp.builder(outbound.client(), streams);
+    }
+
+    static boolean sameEndpoint(String a, String b) {
+        return a.strip().replaceAll("/+$", "").equals(b.strip().replaceAll("/+$", ""));
+    }
+
+    @PreDestroy
+    void close() {
+        streams.shutdownNow();
+    }
+
+    /** What a client is built for; {@code tenants} when the URL is a tenant's. Never printed: it holds a key. */
+    private record Endpoint(String baseUrl, String model, String apiKey, boolean tenants) {
+        @Override
+        public String toString() {
+            return "Endpoint[" + baseUrl + ", " + model + "]";
+        }
     }
 }

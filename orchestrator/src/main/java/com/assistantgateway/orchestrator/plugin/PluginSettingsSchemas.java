@@ -1,5 +1,6 @@
 package com.assistantgateway.orchestrator.plugin;
 
+import com.assistantgateway.routes.outbound.OutboundTargets;
 import com.assistantgateway.routes.port.AssistantTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,13 +13,15 @@ import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks an assistant's settings against the JSON Schema its plugin's manifest declares, so a setting the plugin could
- * not read is refused when it is saved, not when the first customer writes.
+ * not read is refused when it is saved, not when the first customer writes; and the URLs among them with the outbound
+ * guard: an endpoint the assistant calls must be one tenants may reach, a link one a browser opens as a page.
  */
 @Component
 public class PluginSettingsSchemas implements AssistantTypes {
@@ -27,8 +30,14 @@ public class PluginSettingsSchemas implements AssistantTypes {
 
     private final Map<String, JsonSchema> schemas;
     private final Map<String, JsonNode> properties;
+    private final Map<String, AssistantManifest> manifests;
+    private final OutboundTargets targets;
 
-    public PluginSettingsSchemas(List<AssistantPlugin> plugins) {
+    public PluginSettingsSchemas(List<AssistantPlugin> plugins, OutboundTargets targets) {
+        this.targets = targets;
+        this.manifests = plugins.stream()
+                .map(AssistantPlugin::manifest)
+                .collect(Collectors.toMap(AssistantManifest::type, manifest -> manifest, (a, b) -> a));
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config =
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
@@ -54,10 +63,30 @@ public class PluginSettingsSchemas implements AssistantTypes {
             return List.of("there is no assistant type '" + type + "' (there are: "
                     + String.join(", ", schemas.keySet()) + ")");
         }
-        return schema.validate(JSON.valueToTree(settings)).stream()
+        Set<ValidationMessage> invalid = schema.validate(JSON.valueToTree(settings));
+        List<String> problems = new ArrayList<>(invalid.stream()
                 .map(message -> sentence(type, message))
                 .sorted()
-                .toList();
+                .toList());
+        Set<String> named = invalid.stream()
+                .map(message -> message.getInstanceLocation().getName(-1))
+                .collect(Collectors.toSet());
+        AssistantManifest manifest = manifests.get(type);
+        new TreeMap<>(settings).forEach((setting, value) -> {
+            if (named.contains(setting)) {
+                return;
+            }
+            try {
+                if (manifest.endpointSettings().contains(setting)) {
+                    targets.checkUrl(setting, value);
+                } else if (manifest.linkSettings().contains(setting)) {
+                    targets.checkLink(setting, value);
+                }
+            } catch (OutboundTargets.TargetRefused refused) {
+                problems.add(refused.getMessage());
+            }
+        });
+        return problems;
     }
 
     /** The validator's message worded for a tenant admin: it names the setting and, for a pattern, its description. */

@@ -42,13 +42,12 @@ public class SupportAssistant implements AssistantPlugin {
               "retrievalMode": {"type": "string", "enum": ["hybrid", "dense", "bm25"]},
               "language": {"type": "string", "enum": ["en", "nl", "sv", "pt", "de"]},
               "llm.baseUrl": {"type": "string", "format": "uri"},
-              "llm.model": {"type": "string"},
-              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$",
-                "description": "the name of an environment variable, such as GATEWAY_LLM_API_KEY"},
-              "llm.apiKey": {"type": "string", "description": "a credential: sealed, never shown"},
+              "llm.model": {"type": "string", "maxLength": 200},
               "frontendUrl": {"type": "string", "format": "uri"}}}
             """,
-            Set.of(AssistantManifest.ALL_CHANNELS));
+            Set.of(AssistantManifest.ALL_CHANNELS),
+            Set.of(ChatModels.BASE_URL),
+            Set.of("frontendUrl"));
 
     private final KnowledgeBase knowledge;
     private final ChatModels chatModels;

@@ -33,11 +33,11 @@ public class WatcherAssistant implements AssistantPlugin {
             {"type": "object", "additionalProperties": false, "properties": {
               "focus": {"type": "string", "maxLength": 500},
               "llm.baseUrl": {"type": "string", "format": "uri"},
-              "llm.model": {"type": "string"},
-              "llm.apiKeyEnv": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$",
-                "description": "the name of an environment variable, such as GATEWAY_LLM_API_KEY"}}}
+              "llm.model": {"type": "string", "maxLength": 200}}}
             """,
-            Set.of(ScrapedPages.CHANNEL));
+            Set.of(ScrapedPages.CHANNEL),
+            Set.of(ChatModels.BASE_URL),
+            Set.of());
 
     private final ChatModels chatModels;
 

@@ -7,6 +7,7 @@ import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeChunk;
 import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
+import com.assistantgateway.orchestrator.testing.OpenOutbound;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
@@ -93,7 +94,7 @@ class GenerativeAnswererTest {
     @Test
     void slowLlmFailsWithATimeoutSoTheMessageIsRolledBackForRedelivery() {
         llm.delayMillis = 3_000;
-        var slowModels = new ChatModels(properties(Duration.ofMillis(500)));
+        var slowModels = new ChatModels(properties(Duration.ofMillis(500)), OpenOutbound.http());
 
         assertThatThrownBy(() -> new GenerativeAnswerer()
                         .answer(
@@ -109,12 +110,12 @@ class GenerativeAnswererTest {
     void assistantWithoutBaseUrlHasNoLlm() {
         AssistantProfile offline = new AssistantProfile(tenant, assistant, "support", "Desk", null, null, Map.of());
 
-        assertThat(new ChatModels(properties(Duration.ofSeconds(5))).forAssistant(offline))
+        assertThat(new ChatModels(properties(Duration.ofSeconds(5)), OpenOutbound.http()).forAssistant(offline))
                 .isEmpty();
     }
 
     private dev.langchain4j.model.chat.ChatModel chatModel() {
-        return new ChatModels(properties(Duration.ofSeconds(5)))
+        return new ChatModels(properties(Duration.ofSeconds(5)), OpenOutbound.http())
                 .forAssistant(profile())
                 .orElseThrow();
     }

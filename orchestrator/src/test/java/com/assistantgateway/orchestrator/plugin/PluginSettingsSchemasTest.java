@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.echo.EchoAssistant;
 import com.assistantgateway.orchestrator.support.SupportAssistant;
+import com.assistantgateway.orchestrator.testing.OpenOutbound;
 import com.assistantgateway.orchestrator.watcher.WatcherAssistant;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +14,17 @@ import org.junit.jupiter.api.Test;
 /** Settings are checked against the JSON Schema in each plugin's manifest when they are saved. */
 class PluginSettingsSchemasTest {
 
-    private final PluginSettingsSchemas schemas = new PluginSettingsSchemas(List.of(
-            new SupportAssistant(
-                    null,
-                    null,
-                    null,
-                    null,
-                    OrchestratorProperties.embedded(null, OrchestratorProperties.Retrieval.defaults(), null)),
-            new EchoAssistant(),
-            new WatcherAssistant(null)));
+    private final PluginSettingsSchemas schemas = new PluginSettingsSchemas(
+            List.of(
+                    new SupportAssistant(
+                            null,
+                            null,
+                            null,
+                            null,
+                            OrchestratorProperties.embedded(null, OrchestratorProperties.Retrieval.defaults(), null)),
+                    new EchoAssistant(),
+                    new WatcherAssistant(null)),
+            OpenOutbound.production());
 
     @Test
     void settingsTheSupportPluginCanReadPass() {
@@ -44,8 +47,7 @@ class PluginSettingsSchemasTest {
         assertThat(problems)
                 .containsExactly(
                         "'temperatur' is not a setting of the support assistant type (its settings: topK,"
-                                + " confidenceThreshold, retrievalMode, language, llm.baseUrl, llm.model, llm.apiKeyEnv,"
-                                + " llm.apiKey, frontendUrl)",
+                                + " confidenceThreshold, retrievalMode, language, llm.baseUrl, llm.model, frontendUrl)",
                         "setting 'confidenceThreshold' must be a number from 0 to 1 written with a decimal point,"
                                 + " such as 0.45",
                         "setting 'retrievalMode' does not have a value in the enumeration [\"hybrid\", \"dense\","
@@ -57,6 +59,27 @@ class PluginSettingsSchemasTest {
         assertThat(schemas.problems("support", Map.of("frontendUrl", "acme help page")))
                 .singleElement()
                 .satisfies(p -> assertThat(p).contains("frontendUrl"));
+    }
+
+    @Test
+    void anLlmEndpointOnAPrivateAddressIsRefusedAndAFrontEndMustBeAWebPage() {
+        assertThat(schemas.problems(
+                        "support",
+                        Map.of("llm.baseUrl", "https://127.0.0.1:8080/v1", "frontendUrl", "javascript:alert(1)")))
+                .containsExactlyInAnyOrder(
+                        "llm.baseUrl: 127.0.0.1 resolves to 127.0.0.1, a non-public address that tenant settings may"
+                                + " not reach (gateway.routes.outbound.allow-private-targets)",
+                        "frontendUrl must be an https URL (plain http: gateway.routes.outbound.allow-plain-http)");
+    }
+
+    @Test
+    void noSettingNamesAnEnvironmentVariableOrHoldsAKey() {
+        assertThat(schemas.problems("support", Map.of("llm.apiKeyEnv", "GATEWAY_MASTER_KEY")))
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("'llm.apiKeyEnv' is not a setting"));
+        assertThat(schemas.problems("watcher", Map.of("llm.apiKeyEnv", "GATEWAY_LLM_API_KEY")))
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("'llm.apiKeyEnv' is not a setting"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.knowledge.extract.DocumentExtractor;
 import com.assistantgateway.orchestrator.knowledge.lucene.LuceneKnowledgeStore;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
+import com.assistantgateway.orchestrator.testing.OpenOutbound;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.GatewayMessage;
@@ -60,7 +61,11 @@ class SupportAssistantTest {
                 "warranty.md",
                 "# Warranty\n\n## Periods\n\nBrake calipers carry a 2-year warranty. Batteries carry 3 years.");
         support = new SupportAssistant(
-                knowledge, new ChatModels(properties), new ExtractiveAnswerer(), new GenerativeAnswerer(), properties);
+                knowledge,
+                new ChatModels(properties, OpenOutbound.http()),
+                new ExtractiveAnswerer(),
+                new GenerativeAnswerer(),
+                properties);
         llm = new FakeOpenAi();
         llm.answer = "Two years [1].";
     }

@@ -14,6 +14,9 @@ public final class FakeOpenAi implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     public final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    /** The Authorization header of each request, in order. */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
+
     public volatile String answer = "";
     public volatile long delayMillis;
 
@@ -21,6 +24,7 @@ public final class FakeOpenAi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             requests.add(json.readTree(exchange.getRequestBody()));
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             if (delayMillis > 0) {
                 try {
                     Thread.sleep(delayMillis);

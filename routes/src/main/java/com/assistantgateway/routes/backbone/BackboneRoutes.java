@@ -30,6 +30,7 @@ public class BackboneRoutes extends EndpointRouteBuilder {
     private final GatewayQueues queues;
     private final JacksonDataFormat canonicalJson;
     private final BindingRoutes bindingRoutes;
+    private final TenantProcessors tenantProcessors;
     private final Duration bindingSync;
 
     public BackboneRoutes(
@@ -39,12 +40,14 @@ public class BackboneRoutes extends EndpointRouteBuilder {
             Envelope envelope,
             GatewayQueues queues,
             JacksonDataFormat canonicalJson,
-            BindingRoutes bindingRoutes) {
+            BindingRoutes bindingRoutes,
+            TenantProcessors tenantProcessors) {
         this.ingress = ingress;
         this.recovery = recovery;
         this.recoveryInterval = properties.recovery().interval();
         this.bindingSync = properties.bindingSync();
         this.bindingRoutes = bindingRoutes;
+        this.tenantProcessors = tenantProcessors;
         this.envelope = envelope;
         this.queues = queues;
         this.canonicalJson = canonicalJson;
@@ -71,6 +74,7 @@ public class BackboneRoutes extends EndpointRouteBuilder {
 
         from(timer("backbone-bindings-sync").period(bindingSync.toMillis()).delay(bindingSync.toMillis()))
                 .routeId("backbone.bindings.sync")
+                .bean(tenantProcessors, "reconcile")
                 .bean(bindingRoutes, "reconcile");
 
         // transacted(true) on the producer: the send joins the caller's database transaction and commits after it.

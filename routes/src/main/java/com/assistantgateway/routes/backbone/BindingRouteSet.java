@@ -1,6 +1,7 @@
 package com.assistantgateway.routes.backbone;
 
 import com.assistantgateway.routes.port.ChannelBinding;
+import java.util.List;
 import org.apache.camel.CamelContext;
 
 /**
@@ -11,6 +12,9 @@ public interface BindingRouteSet {
 
     String channel();
 
-    /** Adds this binding's routes from the channel's route templates; ids come from {@link BindingRoutes#routeId}. */
-    void addRoutes(CamelContext context, ChannelBinding binding) throws Exception;
+    /**
+     * Adds this binding's routes from the channel's route templates, each id (from {@link BindingRoutes#routeId})
+     * added to {@code started} as its route is added, so exactly those are stopped again, even after a failure.
+     */
+    void addRoutes(CamelContext context, ChannelBinding binding, List<String> started) throws Exception;
 }

@@ -1,15 +1,25 @@
 package com.assistantgateway.routes.backbone;
 
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.BindingState;
+import com.assistantgateway.routes.port.BindingStates;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindingActivated;
 import com.assistantgateway.routes.port.ChannelBindingDeactivated;
 import com.assistantgateway.routes.port.ChannelBindings;
+import com.assistantgateway.routes.port.TenantActivated;
+import com.assistantgateway.routes.port.TenantSuspended;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,27 +28,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the per-binding routes of every {@link BindingRouteSet}. Route ids are {@code
- * <channel>.<direction>.<tenant>.<binding>}, so operators find a tenant's mailbox or topic in Hawtio by name. A binding
- * whose routes cannot start (a wrong host, say) is logged and skipped until it changes; it never keeps the others from
- * starting. Changes made on this instance apply at once (events); {@link #reconcile} applies those made on other
- * instances, which share the registry but not the events.
+ * <channel>.<direction>.<tenant>.<binding>}, so operators find a tenant's mailbox or topic in Hawtio by name; each
+ * binding's route ids are recorded as they are added, and exactly those are stopped again. A binding whose routes
+ * cannot start (a wrong host, say) is logged and skipped until it changes; it never keeps the others from starting.
+ * Changes made on this instance apply at once (events); {@link #reconcile} applies those made on other instances,
+ * which share the registry but not the events.
  */
 @Component
-public class BindingRoutes implements CamelContextConfiguration {
+public class BindingRoutes implements CamelContextConfiguration, BindingStates {
 
     private static final Logger log = LoggerFactory.getLogger(BindingRoutes.class);
 
     private final ChannelBindings bindings;
     private final List<BindingRouteSet> channels;
-    /** The bindings whose routes run here, as they were when started; and those that could not start. */
-    private final Map<String, ChannelBinding> started = new ConcurrentHashMap<>();
+    /** The bindings whose routes run here, as they were when started, with the ids of those routes. */
+    private final Map<Key, Started> started = new ConcurrentHashMap<>();
+    /** The bindings that could not start, as they were then, and why. */
+    private final Map<Key, Failed> failed = new ConcurrentHashMap<>();
 
-    private final Map<String, ChannelBinding> failed = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
     private volatile CamelContext camelContext;
 
-    public BindingRoutes(ChannelBindings bindings, List<BindingRouteSet> channels) {
+    public BindingRoutes(ChannelBindings bindings, List<BindingRouteSet> channels, MeterRegistry meters) {
         this.bindings = bindings;
         this.channels = channels;
+        this.meters = meters;
     }
 
     public static String routeId(String channel, String direction, ChannelBinding binding) {
@@ -81,78 +95,165 @@ public class BindingRoutes implements CamelContextConfiguration {
     /** Stops and removes a binding's routes; a changed binding that stays active is started again after this. */
     @EventListener
     public void on(ChannelBindingDeactivated event) {
-        stop(event.channel(), event.tenantId().value(), event.bindingId());
+        stop(new Key(event.tenantId().value(), event.bindingId()));
+    }
+
+    /** A suspended tenant's mailboxes, topics and crawls stop at once; its bindings stay as they are. */
+    @EventListener
+    public synchronized void on(TenantSuspended event) {
+        List.copyOf(started.keySet()).stream()
+                .filter(key -> key.tenant().equals(event.tenantId().value()))
+                .forEach(this::stop);
+    }
+
+    @EventListener
+    public void on(TenantActivated event) {
+        reconcile();
     }
 
     /**
      * Brings this instance's routes in line with the registry: starts bindings activated elsewhere, restarts changed
-     * ones, stops those deactivated or deleted. Called periodically by {@code backbone.bindings.sync}.
+     * ones, stops those deactivated, deleted or of a tenant suspended since. Called periodically by {@code
+     * backbone.bindings.sync}.
      */
     public synchronized void reconcile() {
         if (camelContext == null || !camelContext.isStarted()) {
             return;
         }
-        Map<String, ChannelBinding> active = new HashMap<>();
+        Map<Key, ChannelBinding> active = new HashMap<>();
         for (BindingRouteSet channel : channels) {
             for (ChannelBinding binding : bindings.active(channel.channel())) {
-                active.put(key(binding), binding);
-                ChannelBinding running = started.get(key(binding));
-                if (running != null && !running.equals(binding)) {
-                    stop(binding.channel(), binding.tenantId().value(), binding.id());
+                Key key = Key.of(binding);
+                active.put(key, binding);
+                Started running = started.get(key);
+                if (running != null && !running.binding().equals(binding)) {
+                    stop(key);
                 }
-                if (!binding.equals(failed.get(key(binding)))) {
+                Failed failure = failed.get(key);
+                if (failure == null || !binding.equals(failure.binding())) {
                     start(channel, binding);
                 }
             }
         }
-        for (ChannelBinding running : List.copyOf(started.values())) {
-            if (!active.containsKey(key(running))) {
-                stop(running.channel(), running.tenantId().value(), running.id());
+        for (Key running : List.copyOf(started.keySet())) {
+            if (!active.containsKey(running)) {
+                stop(running);
             }
         }
     }
 
-    private synchronized void stop(String channel, String tenant, String bindingId) {
-        CamelContext context = camelContext;
-        failed.remove(key(tenant, bindingId));
-        if (context == null || started.remove(key(tenant, bindingId)) == null) {
-            return;
+    /** The ids of the routes running for a binding here; empty when none is. */
+    public List<String> routesOf(ChannelBinding binding) {
+        Started running = started.get(Key.of(binding));
+        return running == null ? List.of() : running.routeIds();
+    }
+
+    /**
+     * A binding's state here, from Camel's own consumer health checks of its routes (a mailbox poll that keeps
+     * failing is {@code failing}). These checks are kept out of the platform's health: one tenant's unreachable
+     * mailbox is that tenant's concern, not a reason to take the gateway out of service.
+     */
+    @Override
+    public BindingState state(TenantId tenantId, String bindingId, boolean active) {
+        Key key = new Key(tenantId.value(), bindingId);
+        Failed failure = failed.get(key);
+        if (failure != null) {
+            return new BindingState(BindingState.NOT_STARTED, failure.reason());
         }
-        String suffix = "." + tenant + "." + bindingId;
-        for (Route route : List.copyOf(context.getRoutes())) {
-            if (route.getRouteId().startsWith(channel + ".")
-                    && route.getRouteId().endsWith(suffix)) {
-                try {
-                    context.getRouteController().stopRoute(route.getRouteId());
-                    context.removeRoute(route.getRouteId());
-                } catch (Exception e) {
-                    log.error("route {} could not be stopped", route.getRouteId(), e);
+        if (!active) {
+            return new BindingState(BindingState.STOPPED, null);
+        }
+        Started running = started.get(key);
+        HealthCheckRegistry health = camelContext == null ? null : HealthCheckRegistry.get(camelContext);
+        if (running == null || health == null) {
+            return BindingState.running();
+        }
+        for (String routeId : running.routeIds()) {
+            Optional<HealthCheck> check = health.getCheck("consumer:" + routeId);
+            if (check.isPresent()) {
+                HealthCheck.Result result = check.get().call();
+                if (result.getState() == HealthCheck.State.DOWN) {
+                    return new BindingState(BindingState.FAILING, describe(result));
                 }
             }
         }
-        log.info("routes of binding {}/{} stopped", tenant, bindingId);
+        return BindingState.running();
+    }
+
+    private static String describe(HealthCheck.Result result) {
+        return result.getError()
+                .map(error -> error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
+                .or(result::getMessage)
+                .orElse("its connection keeps failing");
+    }
+
+    private synchronized void stop(Key key) {
+        CamelContext context = camelContext;
+        failed.remove(key);
+        Started running = started.remove(key);
+        if (context == null || running == null) {
+            return;
+        }
+        remove(context, running.routeIds());
+        meters.remove(running.gauge());
+        log.info("routes of binding {}/{} stopped", key.tenant(), key.binding());
     }
 
     private synchronized void start(BindingRouteSet channel, ChannelBinding binding) {
-        if (started.putIfAbsent(key(binding), binding) != null) {
+        Key key = Key.of(binding);
+        if (started.containsKey(key)) {
             return;
         }
+        List<String> routeIds = new ArrayList<>();
         try {
-            channel.addRoutes(camelContext, binding);
-            failed.remove(key(binding));
-            log.info("routes of binding {} started", binding);
+            channel.addRoutes(camelContext, binding, routeIds);
+            Gauge up = Gauge.builder(
+                            "gateway.binding.up",
+                            this,
+                            routes -> routes.state(binding.tenantId(), binding.id(), true)
+                                            .healthy()
+                                    ? 1
+                                    : 0)
+                    .description("1 while the binding's routes run and its connection works here, else 0")
+                    .tags("tenant", binding.tenantId().value(), "binding", binding.id(), "channel", binding.channel())
+                    .register(meters);
+            started.put(key, new Started(binding, List.copyOf(routeIds), up));
+            failed.remove(key);
+            log.info("routes of binding {} started: {}", binding, routeIds);
         } catch (Exception e) {
-            started.remove(key(binding));
-            failed.put(key(binding), binding);
+            remove(camelContext, routeIds);
+            failed.put(key, new Failed(binding, reason(e)));
             log.error("routes of binding {} could not start; the other bindings are unaffected", binding, e);
         }
     }
 
-    private static String key(ChannelBinding binding) {
-        return key(binding.tenantId().value(), binding.id());
+    private static void remove(CamelContext context, List<String> routeIds) {
+        for (String routeId : routeIds) {
+            try {
+                context.getRouteController().stopRoute(routeId);
+                context.removeRoute(routeId);
+            } catch (Exception e) {
+                log.error("route {} could not be stopped", routeId, e);
+            }
+        }
     }
 
-    private static String key(String tenant, String bindingId) {
-        return tenant + "/" + bindingId;
+    /** A binding by tenant and id: binding ids may hold dots, so no string joined from both identifies one. */
+    private record Key(String tenant, String binding) {
+        static Key of(ChannelBinding binding) {
+            return new Key(binding.tenantId().value(), binding.id());
+        }
+    }
+
+    private record Started(ChannelBinding binding, List<String> routeIds, Gauge gauge) {}
+
+    private record Failed(ChannelBinding binding, String reason) {}
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

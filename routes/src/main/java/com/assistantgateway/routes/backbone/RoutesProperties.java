@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param redelivery how the broker retries a rolled-back message before dead-lettering it
  * @param recovery how stored messages whose enqueue was never confirmed are enqueued again
  * @param bindingSync how often each instance brings its channel routes in line with bindings changed on other instances
+ * @param outbound what addresses tenant settings may make the gateway connect to
  */
 @Validated
 @ConfigurationProperties("gateway.routes")
@@ -25,7 +27,8 @@ public record RoutesProperties(
         @DefaultValue("10") @Min(0) int historyLimit,
         @Valid @NotNull @DefaultValue Redelivery redelivery,
         @Valid @NotNull @DefaultValue Recovery recovery,
-        @NotNull @DefaultValue("30s") Duration bindingSync) {
+        @NotNull @DefaultValue("30s") Duration bindingSync,
+        @Valid @NotNull @DefaultValue Outbound outbound) {
 
     /**
      * @param initialDelay delay before the first redelivery
@@ -49,4 +52,31 @@ public record RoutesProperties(
             @DefaultValue("30s") @NotNull Duration interval,
             @DefaultValue("1m") @NotNull Duration age,
             @DefaultValue("100") @Min(1) int batch) {}
+
+    /**
+     * Where tenant settings (callback and notification URLs, crawl URLs, an assistant's LLM endpoint, mail servers)
+     * may make the gateway connect: checked when a setting is saved and again on every connection, redirect included.
+     *
+     * @param allowPrivateTargets whether those may be loopback, private, link-local or other non-public addresses
+     *     (the embedded demo calls back to localhost); off in production, against server-side request forgery
+     * @param allowedNetworks non-public address blocks tenants may still reach, in CIDR notation (a company's own LLM
+     *     gateway on {@code 10.1.2.0/24}, say), when private targets are not allowed as a whole
+     * @param allowPlainHttp whether {@code http:} URLs are accepted besides {@code https:} (the embedded demo)
+     * @param connectTimeout connecting to a tenant's target
+     * @param responseTimeout waiting for a tenant's target to answer (a callback, a crawled page)
+     * @param maxConnections open connections to tenants' targets, in all
+     */
+    public record Outbound(
+            @DefaultValue("false") boolean allowPrivateTargets,
+            @DefaultValue List<String> allowedNetworks,
+            @DefaultValue("false") boolean allowPlainHttp,
+            @DefaultValue("10s") @NotNull Duration connectTimeout,
+            @DefaultValue("10s") @NotNull Duration responseTimeout,
+            @DefaultValue("200") @Min(1) int maxConnections) {
+
+        /** Production defaults: public https targets only. */
+        public static Outbound publicHttpsOnly() {
+            return new Outbound(false, List.of(), false, Duration.ofSeconds(10), Duration.ofSeconds(10), 200);
+        }
+    }
 }

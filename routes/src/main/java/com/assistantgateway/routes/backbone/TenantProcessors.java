@@ -3,7 +3,13 @@ package com.assistantgateway.routes.backbone;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.TenantActivated;
 import com.assistantgateway.routes.port.TenantDirectory;
+import com.assistantgateway.routes.port.TenantSuspended;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -13,8 +19,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts one processor route per active tenant (at startup and when a tenant is activated) and suspends or resumes
- * one tenant without touching the others. Route ids are {@code tenant.<slug>.assist}, visible per tenant in Hawtio.
+ * Starts one processor route per active tenant (at startup and when a tenant is activated), stops a suspended
+ * tenant's (its messages wait in its queue), and suspends or resumes one tenant without touching the others. Route ids
+ * are {@code tenant.<slug>.assist}, visible per tenant in Hawtio. {@link #reconcile} applies tenants created or
+ * suspended on other instances.
  */
 @Component
 public class TenantProcessors implements CamelContextConfiguration {
@@ -49,6 +57,48 @@ public class TenantProcessors implements CamelContextConfiguration {
     public void on(TenantActivated event) {
         if (camelContext != null && camelContext.isStarted()) {
             start(event.tenantId());
+        }
+    }
+
+    @EventListener
+    public void on(TenantSuspended event) {
+        if (camelContext != null && camelContext.isStarted()) {
+            stop(event.tenantId());
+        }
+    }
+
+    /** Runs exactly the active tenants' processors here; called periodically by {@code backbone.bindings.sync}. */
+    public synchronized void reconcile() {
+        if (camelContext == null || !camelContext.isStarted()) {
+            return;
+        }
+        Set<TenantId> active = new HashSet<>(directory.activeTenants());
+        active.forEach(this::start);
+        for (Route route : List.copyOf(camelContext.getRoutes())) {
+            tenantOf(route.getRouteId())
+                    .filter(tenant -> !active.contains(tenant))
+                    .ifPresent(this::stop);
+        }
+    }
+
+    /** The tenant whose processor a route is, if it is one. */
+    static Optional<TenantId> tenantOf(String routeId) {
+        if (!routeId.startsWith("tenant.") || !routeId.endsWith(".assist")) {
+            return Optional.empty();
+        }
+        String slug = routeId.substring("tenant.".length(), routeId.length() - ".assist".length());
+        return TenantId.isValid(slug) ? Optional.of(new TenantId(slug)) : Optional.empty();
+    }
+
+    private synchronized void stop(TenantId tenantId) {
+        try {
+            if (camelContext.getRoute(routeId(tenantId)) != null) {
+                camelContext.getRouteController().stopRoute(routeId(tenantId));
+                camelContext.removeRoute(routeId(tenantId));
+                log.info("processor for tenant {} stopped; its messages wait in its queue", tenantId);
+            }
+        } catch (Exception e) {
+            log.error("processor for tenant {} could not be stopped", tenantId, e);
         }
     }
 

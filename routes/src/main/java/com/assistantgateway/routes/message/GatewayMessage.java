@@ -75,6 +75,12 @@ public record GatewayMessage(
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
+    /**
+     * Metadata key of a value the channel saw once per genuine request (a signed webhook request's signature): the
+     * ledger accepts one message per replay key and binding, so a replayed request is never a second message.
+     */
+    public static final String REPLAY_KEY = "replayKey";
+
     /** Metadata key of a message a person wrote (a taken-over conversation): who wrote it. */
     public static final String AGENT = "agent";
 
@@ -121,6 +127,33 @@ public record GatewayMessage(
                 sources,
                 score,
                 replyMetadata);
+    }
+
+    /** This message in another conversation: where the ledger puts a message that named one not its own. */
+    public GatewayMessage inConversation(ConversationId conversation) {
+        return new GatewayMessage(
+                schemaVersion,
+                id,
+                tenantId,
+                assistantId,
+                conversation,
+                channel,
+                bindingId,
+                direction,
+                from,
+                to,
+                subject,
+                text,
+                attachments,
+                channelMessageId,
+                inReplyTo,
+                locale,
+                createdAt,
+                receivedAt,
+                traceId,
+                citations,
+                confidence,
+                metadata);
     }
 
     public static Builder inbound() {

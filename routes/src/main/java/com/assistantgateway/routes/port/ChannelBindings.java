@@ -13,6 +13,25 @@ public interface ChannelBindings {
      */
     Optional<ChannelBinding> resolve(String channel, String inboundKey);
 
+    /** Whether the inbound key names an active binding of a suspended tenant: such requests are refused, saying why. */
+    boolean suspended(String channel, String inboundKey);
+
+    /**
+     * The binding a request to an HTTP channel is for, or the refusal its caller gets: 403 when its tenant is
+     * suspended, 404 when there is no such binding.
+     */
+    default ChannelBinding require(String channel, String inboundKey) {
+        String key = inboundKey == null ? "" : inboundKey;
+        return resolve(channel, key)
+                .orElseThrow(() -> suspended(channel, key)
+                        ? new ChannelRequestException(
+                                403,
+                                "tenant-suspended",
+                                "The tenant of this " + channel + " binding is suspended; nothing is"
+                                        + " accepted until the platform's operator reactivates it.")
+                        : ChannelRequestException.notFound("No " + channel + " binding '" + key + "'."));
+    }
+
     Optional<ChannelBinding> find(TenantId tenantId, String bindingId);
 
     /**

@@ -36,7 +36,8 @@ class AnswerStepTest {
             5,
             new RoutesProperties.Redelivery(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 3),
             new RoutesProperties.Recovery(Duration.ofSeconds(30), Duration.ofMinutes(1), 100),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            RoutesProperties.Outbound.publicHttpsOnly());
     private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
     private final AnswerStep step = new AnswerStep(
             ledger,

@@ -1,0 +1,30 @@
+package com.assistantgateway.adapters.twilio;
+
+import com.assistantgateway.routes.port.ChannelType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * SMS and WhatsApp, both through Twilio: a number's "A message comes in" webhook points at the binding's URL. Replies
+ * go to Twilio's API, which the platform configures, so no setting of theirs names a place the gateway connects to.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TwilioChannels {
+
+    @Bean
+    ChannelType smsChannel() {
+        return new Channel(TwilioBinding.SMS);
+    }
+
+    @Bean
+    ChannelType whatsappChannel() {
+        return new Channel(TwilioBinding.WHATSAPP);
+    }
+
+    private record Channel(String name) implements ChannelType {
+        @Override
+        public String inboundAddress(String publicBaseUrl, String inboundKey) {
+            return publicBaseUrl + "/channels/twilio/" + inboundKey + "/" + name;
+        }
+    }
+}

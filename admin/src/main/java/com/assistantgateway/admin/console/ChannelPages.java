@@ -1,0 +1,99 @@
+package com.assistantgateway.admin.console;
+
+import com.assistantgateway.admin.AdminProblem;
+import com.assistantgateway.admin.api.Ids;
+import com.assistantgateway.admin.registry.BindingChanges;
+import com.assistantgateway.admin.registry.ChannelTypes;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.admin.security.Permission;
+import com.assistantgateway.admin.security.TenantAccess;
+import com.assistantgateway.routes.message.TenantId;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Channels: the tenant's bindings, a new one, enabling and disabling them. */
+@Controller
+@RequestMapping("/console")
+public class ChannelPages {
+
+    private final TenantAccess access;
+    private final TenantRegistry registry;
+    private final ChannelTypes channels;
+
+    public ChannelPages(TenantAccess access, TenantRegistry registry, ChannelTypes channels) {
+        this.access = access;
+        this.registry = registry;
+        this.channels = channels;
+    }
+
+    @GetMapping("/t/{tenant}/bindings")
+    public String bindings(@PathVariable String tenant, Model model) {
+        TenantId tenantId = access.require(tenant, Permission.BINDINGS_READ);
+        model.addAttribute("bindings", registry.bindings(tenantId));
+        model.addAttribute("assistants", registry.assistants(tenantId));
+        model.addAttribute("channels", channels.names());
+        model.addAttribute("section", "bindings");
+        return "console/bindings";
+    }
+
+    @PostMapping("/t/{tenant}/bindings")
+    public String createBinding(
+            @PathVariable String tenant,
+            @RequestParam String id,
+            @RequestParam String assistantId,
+            @RequestParam String channel,
+            @RequestParam String inboundKey,
+            @RequestParam(defaultValue = "") String settings,
+            @RequestParam(defaultValue = "") String credentials,
+            RedirectAttributes flash) {
+        TenantId tenantId = access.require(tenant, Permission.BINDINGS_WRITE);
+        registry.createBinding(
+                tenantId,
+                new NewBinding(
+                        id, Ids.assistant(assistantId), channel, inboundKey, pairs(settings), pairs(credentials)),
+                TenantAccess.current().name());
+        flash.addFlashAttribute("notice", "Binding " + id + " created.");
+        return "redirect:/console/t/" + tenant + "/bindings";
+    }
+
+    @PostMapping("/t/{tenant}/bindings/{binding}/status")
+    public String bindingStatus(
+            @PathVariable String tenant,
+            @PathVariable String binding,
+            @RequestParam String status,
+            RedirectAttributes flash) {
+        TenantId tenantId = access.require(tenant, Permission.BINDINGS_WRITE);
+        registry.updateBinding(
+                tenantId,
+                binding,
+                new BindingChanges(null, null, null, status),
+                TenantAccess.current().name());
+        flash.addFlashAttribute("notice", "Binding " + binding + " is " + status + ".");
+        return "redirect:/console/t/" + tenant + "/bindings";
+    }
+
+    /** {@code key=value} per line, as typed into a text area. */
+    static Map<String, String> pairs(String lines) {
+        Map<String, String> pairs = new TreeMap<>();
+        for (String line : lines.split("\\R")) {
+            int eq = line.indexOf('=');
+            if (line.isBlank()) {
+                continue;
+            }
+            if (eq <= 0) {
+                throw AdminProblem.invalid("write one key=value per line: '" + line.strip() + "'");
+            }
+            pairs.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return pairs;
+    }
+}

@@ -1,0 +1,29 @@
+package com.assistantgateway.admin.console;
+
+import com.assistantgateway.admin.security.GatewayPrincipal;
+import com.assistantgateway.admin.security.Permission;
+import com.assistantgateway.admin.security.SecurityConfiguration;
+import com.assistantgateway.admin.security.TenantAccess;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** What every console page's layout shows: who is signed in, what they may do, which tenant they are in. */
+@ControllerAdvice(basePackageClasses = ConsoleModel.class)
+class ConsoleModel {
+
+    @ModelAttribute
+    void common(@PathVariable(required = false) String tenant, Model model) {
+        try {
+            GatewayPrincipal me = TenantAccess.current();
+            model.addAttribute("me", me);
+            model.addAttribute(
+                    "can", me.permissions().stream().map(Permission::scope).toList());
+        } catch (IllegalStateException signedOut) {
+            // the login page
+        }
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("loginPage", SecurityConfiguration.LOGIN_PAGE);
+    }
+}

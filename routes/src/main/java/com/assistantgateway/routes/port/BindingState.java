@@ -1,0 +1,25 @@
+package com.assistantgateway.routes.port;
+
+/**
+ * How a binding's connection is doing on this instance: a tenant sees its own mailbox that cannot be reached here,
+ * never in the platform's health.
+ *
+ * @param state {@code running}, {@code failing} (its routes run, but polls or sends fail), {@code not-started} (its
+ *     routes could not start: a refused host, a missing setting) or {@code stopped} (disabled, or its tenant suspended)
+ * @param detail what failed, for the tenant admin; {@code null} when nothing did
+ */
+public record BindingState(String state, String detail) {
+
+    public static final String RUNNING = "running";
+    public static final String FAILING = "failing";
+    public static final String NOT_STARTED = "not-started";
+    public static final String STOPPED = "stopped";
+
+    public static BindingState running() {
+        return new BindingState(RUNNING, null);
+    }
+
+    public boolean healthy() {
+        return RUNNING.equals(state);
+    }
+}
