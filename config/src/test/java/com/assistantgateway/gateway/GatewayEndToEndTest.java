@@ -14,6 +14,7 @@ import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.TenantProcessors;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
@@ -279,6 +280,30 @@ class GatewayEndToEndTest {
                 Arguments.of(
                         "body over the limit", "demo", Map.of("Authorization", "Bearer " + DEMO_TOKEN), tooLarge, 413),
                 Arguments.of(
+                        "invalid UTF-8",
+                        "demo",
+                        Map.of("Authorization", "Bearer " + DEMO_TOKEN),
+                        new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                        400),
+                Arguments.of(
+                        "half a surrogate pair",
+                        "demo",
+                        Map.of("Authorization", "Bearer " + DEMO_TOKEN),
+                        "{\"text\":\"\\ud83d only\"}".getBytes(StandardCharsets.UTF_8),
+                        400),
+                Arguments.of(
+                        "a sender longer than any address",
+                        "demo",
+                        Map.of("Authorization", "Bearer " + DEMO_TOKEN),
+                        GatewayClient.json(Map.of("text", "hello", "from", "x".repeat(321) + "@example.com")),
+                        400),
+                Arguments.of(
+                        "a 10 KB Idempotency-Key",
+                        "demo",
+                        Map.of("Authorization", "Bearer " + DEMO_TOKEN, "Idempotency-Key", "k".repeat(10_240)),
+                        valid,
+                        400),
+                Arguments.of(
                         "form-encoded body",
                         "demo",
                         Map.of(
@@ -437,6 +462,54 @@ class GatewayEndToEndTest {
         assertThat(messages.get(2).get("content").asText()).isEqualTo(llm.answer);
         assertThat(messages.get(3).get("content").asText())
                 .isEqualTo("Is the teak bench warranty also valid for the cushions?");
+    }
+
+    @Test
+    void aCallerNamingAnotherCustomersConversationStartsItsOwnAndNeverSeesThatThread() {
+        llm.answer = "Noted [1].";
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + GLOBEX_TOKEN);
+        String secret = "How long is the warranty on teak benches? My card ends in 4242, I live at 1 Canal Street";
+        JsonNode alice = GatewayClient.read(client.post(
+                        "globex-llm",
+                        auth,
+                        GatewayClient.json(
+                                Map.of("text", secret, "from", "alice@example.com", "conversationId", "shared-7")))
+                .body());
+        client.awaitAnswer("globex-llm", GLOBEX_TOKEN, alice.get("messageId").asText());
+        int requestsBefore = llm.requests.size();
+
+        JsonNode mallory = GatewayClient.read(client.post(
+                        "globex-llm",
+                        auth,
+                        GatewayClient.json(Map.of(
+                                "text",
+                                "How long is the warranty on teak benches, and what did I tell you about my card?",
+                                "from",
+                                "mallory@example.com",
+                                "conversationId",
+                                "shared-7")))
+                .body());
+        client.awaitAnswer("globex-llm", GLOBEX_TOKEN, mallory.get("messageId").asText());
+
+        assertThat(mallory.get("conversationId").asText())
+                .isNotEqualTo(alice.get("conversationId").asText());
+        assertThat(llm.requests.get(requestsBefore).toString()).doesNotContain("4242", "Canal Street");
+        assertThat(ledger.messages(GLOBEX, new ConversationId("shared-7")))
+                .extracting(GatewayMessage::text)
+                .doesNotContain("How long is the warranty on teak benches, and what did I tell you about my card?");
+    }
+
+    @Test
+    void aHeaderTooLargeForTheServerGetsAProblemDocumentNotTomcatsPage() {
+        HttpResponse<String> response = client.post(
+                "demo",
+                Map.of("Authorization", "Bearer " + DEMO_TOKEN, "X-Padding", "p".repeat(40_000)),
+                GatewayClient.json(Map.of("text", "hello")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":400").doesNotContain("Apache Tomcat", "<html");
     }
 
     @Test

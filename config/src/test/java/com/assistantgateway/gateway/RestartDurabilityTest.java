@@ -3,7 +3,9 @@ package com.assistantgateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.assistantgateway.admin.knowledge.KnowledgeSources;
 import com.assistantgateway.routes.backbone.TenantProcessors;
+import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -30,6 +32,11 @@ class RestartDurabilityTest {
             String messageId;
             // 1. Accepted while the demo processor is suspended: stored and enqueued, not yet answered.
             try (ConfigurableApplicationContext gateway = start(receiver)) {
+                // The demo's knowledge is indexed first, so the answer after the restart can cite it.
+                KnowledgeSources knowledge = gateway.getBean(KnowledgeSources.class);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> knowledge.list(new TenantId("demo"), new AssistantId("support")).stream()
+                                .allMatch(source -> source.status().equals("ready")));
                 gateway.getBean(TenantProcessors.class).suspend(new TenantId("demo"));
                 GatewayClient client = client(gateway);
                 messageId = GatewayClient.read(client.ask("demo", "demo-token", "How long is the battery warranty?")

@@ -54,11 +54,12 @@ abstract class AdminTestSupport {
 
     static final String PASSWORD = "correct horse battery";
     static final String PLATFORM_ADMIN = "root@platform.test";
-    static final Path dataDir = tempDir();
     static final AtomicInteger sequence = new AtomicInteger();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        // Called once per application context: a test class that adds settings of its own gets a data dir of its own.
+        Path dataDir = tempDir();
         registry.add("gateway.data-dir", dataDir::toString);
         registry.add("gateway.admin.bootstrap-admin-email", () -> PLATFORM_ADMIN);
         registry.add("gateway.admin.bootstrap-admin-password", () -> PASSWORD);

@@ -55,6 +55,30 @@ class HawtioAccessTest extends AdminTestSupport {
     }
 
     @Test
+    void jolokiaRunsNoOperationFromAGetEvenWithTheOperatorsSessionButStillReadsAndTakesCsrfProtectedPosts() {
+        ConsoleSession operator = new ConsoleSession(port);
+        operator.signIn(PLATFORM_ADMIN, PASSWORD);
+        String stop = "/actuator/jolokia/exec/org.apache.camel:context=gateway,type=routes,name=%22"
+                + "backbone.bindings.sync%22/stop()";
+
+        HttpResponse<String> viaLink = operator.get(stop);
+        HttpResponse<String> viaQuery =
+                operator.get("/actuator/jolokia/?p=" + stop.substring("/actuator/jolokia".length()));
+        HttpResponse<String> encoded = operator.get(stop.replace("/exec/", "/ex%65c/"));
+        HttpResponse<String> read = operator.get(ROUTES);
+        HttpResponse<String> forged = operator.postJson("/actuator/jolokia", "{\"type\":\"version\"}", false);
+        HttpResponse<String> hawtios = operator.postJson("/actuator/jolokia", "{\"type\":\"version\"}", true);
+
+        assertThat(viaLink.statusCode()).isEqualTo(405);
+        assertThat(viaQuery.statusCode()).isEqualTo(405);
+        assertThat(encoded.statusCode()).isEqualTo(405);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(forged.statusCode()).as("a POST without the CSRF token").isEqualTo(403);
+        assertThat(hawtios.statusCode()).isEqualTo(200);
+        assertThat(hawtios.body()).contains("\"agent\"");
+    }
+
+    @Test
     void wrongPasswordDoesNotSignIn() {
         ConsoleSession visitor = new ConsoleSession(port);
 

@@ -46,6 +46,63 @@ class OperationsTest extends AdminTestSupport {
     }
 
     @Test
+    void aTenantsUnreachableMailboxShowsInThatTenantsBindingNotInThePlatformsHealth() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        String id = "down-mail-" + sequence.incrementAndGet();
+        String admin = client.login(email("acme", Role.TENANT_ADMIN), PASSWORD);
+        HttpResponse<String> created = client.send(
+                "POST",
+                "/api/v1/tenants/acme/bindings",
+                Map.of(
+                        "id",
+                        id,
+                        "assistantId",
+                        "support",
+                        "channel",
+                        "email",
+                        "inboundKey",
+                        id + "@acme.test",
+                        "settings",
+                        Map.of(
+                                "imapProtocol", "imap",
+                                "imapHost", "127.0.0.1",
+                                "imapPort", Integer.toString(closedPort),
+                                "smtpProtocol", "smtp",
+                                "smtpHost", "127.0.0.1",
+                                "smtpPort", Integer.toString(closedPort),
+                                "pollMillis", "200"),
+                        "credentials",
+                        Map.of("password", "x")),
+                admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failing"
+                .equals(AdminClient.read(client.send("GET", "/api/v1/tenants/acme/bindings/" + id, null, admin)
+                                .body())
+                        .at("/connection/state")
+                        .asText()));
+        ConsoleSession operator = new ConsoleSession(port);
+        operator.signIn(PLATFORM_ADMIN, PASSWORD);
+        JsonNode health = AdminClient.read(operator.get("/actuator/health").body());
+        HttpResponse<String> anonymous = client.send("GET", "/actuator/health", null, null);
+        HttpResponse<String> readiness = client.send("GET", "/actuator/health/readiness", null, null);
+
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.toString()).doesNotContain(id).doesNotContain(Integer.toString(closedPort));
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(AdminClient.read(anonymous.body()).has("components")).isFalse();
+        assertThat(anonymous.body()).doesNotContain(id);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(operator.get("/actuator/prometheus").body())
+                .containsPattern(
+                        "gateway_binding_up\\{binding=\"" + id + "\",channel=\"email\",tenant=\"acme\"} 0\\.0");
+        client.send("DELETE", "/api/v1/tenants/acme/bindings/" + id, null, admin);
+    }
+
+    @Test
     void prometheusShowsAnsweredMessagesLatencyAndDeadLettersPerTenantAssistantAndChannel() {
         String messageId = ask("How long is the warranty on a brake caliper?");
         await().atMost(Duration.ofSeconds(20)).until(() -> "answered".equals(status(messageId)));

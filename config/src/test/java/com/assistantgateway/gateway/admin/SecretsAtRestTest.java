@@ -2,9 +2,12 @@ package com.assistantgateway.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.security.Role;
+import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -21,6 +25,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsAtRestTest extends AdminTestSupport {
+
+    @Autowired
+    AuditTrail audit;
 
     @Test
     void credentialsAreUsableButNeverShownLoggedOrStoredInPlainText(CapturedOutput output) {
@@ -133,6 +140,45 @@ class SecretsAtRestTest extends AdminTestSupport {
                 .startsWith("enc:v1:");
         assertThat(everyStoredValue()).noneMatch(value -> secrets.stream().anyMatch(value::contains));
         assertThat(output.getAll()).doesNotContain(secrets);
+    }
+
+    @Test
+    void aKeyOnceSavedAsASettingIsRefusedNowAndOneStoredEarlierMovesIntoSealedCredentials() {
+        String admin = client.login(email("acme", Role.TENANT_ADMIN), PASSWORD);
+        String key = "sk-plain-" + UUID.randomUUID();
+        HttpResponse<String> refused = client.send(
+                "PATCH",
+                "/api/v1/tenants/acme/assistants/support",
+                Map.of("settings", Map.of("llm.apiKey", key)),
+                admin);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("'llm.apiKey' holds a secret: send it under credentials");
+
+        // As an older version stored it: in the settings column and in an audit record's after-view.
+        jdbc.update(
+                "UPDATE assistants SET model_settings = ? WHERE tenant_id = 'acme' AND id = 'support'",
+                CanonicalJson.write(Map.of("llm.apiKey", key)));
+        audit.record(
+                new TenantId("acme"),
+                "old-version",
+                "assistant.updated",
+                "assistant",
+                "support",
+                audit.change(null, Map.of("settings", Map.of("llm.apiKey", key))));
+
+        registry.moveSecretsOutOfSettings("test");
+
+        JsonNode view = AdminClient.read(client.send("GET", "/api/v1/tenants/acme/assistants/support", null, admin)
+                .body());
+        assertThat(view.get("settings").has("llm.apiKey")).isFalse();
+        assertThat(view.get("credentials").get("llm.apiKey").asText()).isEqualTo("********");
+        assertThat(registry.assistant(
+                        new TenantId("acme"), new com.assistantgateway.routes.message.AssistantId("support")))
+                .hasValueSatisfying(p -> assertThat(p.credentials()).containsEntry("llm.apiKey", key));
+        assertThat(client.send("GET", "/api/v1/tenants/acme/audit/export?format=jsonl", null, admin)
+                        .body())
+                .doesNotContain(key);
+        assertThat(everyStoredValue()).noneMatch(value -> value.contains(key));
     }
 
     /** Every value of every column of every table, as text. */

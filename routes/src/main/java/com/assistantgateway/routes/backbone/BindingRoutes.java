@@ -173,7 +173,11 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates {
             if (check.isPresent()) {
                 HealthCheck.Result result = check.get().call();
                 if (result.getState() == HealthCheck.State.DOWN) {
-                    return new BindingState(BindingState.FAILING, describe(result));
+                    // Camel reports a consumer that has not polled yet as down too; that is a binding starting up.
+                    return result.getDetails().get(HealthCheck.FAILURE_ERROR_COUNT) instanceof Number errors
+                                    && errors.longValue() > 0
+                            ? new BindingState(BindingState.FAILING, describe(result))
+                            : new BindingState(BindingState.STARTING, null);
                 }
             }
         }
@@ -182,7 +186,7 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates {
 
     private static String describe(HealthCheck.Result result) {
         return result.getError()
-                .map(error -> error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
+                .map(BindingRoutes::reason)
                 .or(result::getMessage)
                 .orElse("its connection keeps failing");
     }

@@ -1,6 +1,7 @@
 package com.assistantgateway.routes.backbone;
 
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.ChannelType;
 import com.assistantgateway.routes.port.DeadLetter;
 import com.assistantgateway.routes.port.DeadLetterQueues;
 import jakarta.jms.BytesMessage;
@@ -32,26 +33,27 @@ import org.springframework.stereotype.Component;
 public class BrokerDeadLetters implements DeadLetterQueues {
 
     public static final String PREFIX = "DLQ.";
-    /** Channels with an outbound queue. */
-    static final List<String> CHANNELS = List.of("webhook", "email", "sms", "whatsapp", "kafka", "scrape");
 
     private static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     private static final Pattern JMS_ID = Pattern.compile("ID:[A-Za-z0-9:-]{1,100}");
 
     private final JmsTemplate jms;
+    /** Every channel has an outbound queue; the channels say which there are. */
+    private final List<String> channels;
 
-    public BrokerDeadLetters(ConnectionFactory connectionFactory) {
+    public BrokerDeadLetters(ConnectionFactory connectionFactory, List<ChannelType> channels) {
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
+        this.channels = channels.stream().map(ChannelType::name).sorted().toList();
     }
 
-    static List<String> queuesOf(TenantId tenantId) {
+    private List<String> queuesOf(TenantId tenantId) {
         List<String> queues = new ArrayList<>();
         queues.add(PREFIX + GatewayQueues.INGRESS);
         queues.add(PREFIX + GatewayQueues.tenantQueue(tenantId));
         queues.add(PREFIX + GatewayQueues.EGRESS);
         queues.add(PREFIX + GatewayQueues.KNOWLEDGE_INGEST);
-        CHANNELS.forEach(channel -> queues.add(PREFIX + GatewayQueues.channelQueue(channel)));
+        channels.forEach(channel -> queues.add(PREFIX + GatewayQueues.channelQueue(channel)));
         return queues;
     }
 

@@ -4,13 +4,15 @@ package com.assistantgateway.routes.port;
  * How a binding's connection is doing on this instance: a tenant sees its own mailbox that cannot be reached here,
  * never in the platform's health.
  *
- * @param state {@code running}, {@code failing} (its routes run, but polls or sends fail), {@code not-started} (its
+ * @param state {@code running}, {@code starting} (its routes run, its first poll is yet to come), {@code failing} (its
+ *     routes run, but polls fail), {@code not-started} (its
  *     routes could not start: a refused host, a missing setting) or {@code stopped} (disabled, or its tenant suspended)
  * @param detail what failed, for the tenant admin; {@code null} when nothing did
  */
 public record BindingState(String state, String detail) {
 
     public static final String RUNNING = "running";
+    public static final String STARTING = "starting";
     public static final String FAILING = "failing";
     public static final String NOT_STARTED = "not-started";
     public static final String STOPPED = "stopped";
@@ -20,6 +22,6 @@ public record BindingState(String state, String detail) {
     }
 
     public boolean healthy() {
-        return RUNNING.equals(state);
+        return RUNNING.equals(state) || STARTING.equals(state);
     }
 }
