@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -63,6 +67,9 @@ class ConsoleBrowserTest extends AdminTestSupport {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
@@ -166,6 +173,23 @@ class ConsoleBrowserTest extends AdminTestSupport {
         browser.get(baseUrl() + "/console/t/globex/assistants");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
         screenshot("08-not-found");
+    }
+
+    @Test
+    void aPlatformAdminSeesHawtioRenderUnderTheConsolesContentSecurityPolicy() {
+        signIn(PLATFORM_ADMIN);
+
+        browser.get(baseUrl() + "/actuator/hawtio/camel/routes");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver ->
+                        driver.findElement(By.tagName("body")).getText().contains("Camel"));
+        screenshot("09-hawtio");
+
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+        assertThat(blocked).as("nothing Hawtio needs is blocked").isEmpty();
     }
 
     private void signIn(String email) {
