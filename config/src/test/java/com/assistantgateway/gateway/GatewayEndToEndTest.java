@@ -12,13 +12,17 @@ import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
+import com.assistantgateway.routes.backbone.DeadLetterDepth;
 import com.assistantgateway.routes.backbone.TenantProcessors;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.DeadLetter;
+import com.assistantgateway.routes.port.DeadLetterQueues;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -29,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -101,6 +106,15 @@ class GatewayEndToEndTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    DeadLetterDepth deadLetterDepth;
+
+    @Autowired
+    DeadLetterQueues deadLetters;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -533,6 +547,47 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void aCallbackThatFailsForGoodIsADeadLetterEvenAfterTheGaugeBrowsedTheQueuesAndIsDeliveredOnceOnReplay() {
+        // The gauge browses every dead-letter queue every 30 s; a queue browsed before its first dead letter once
+        // became an address of its own, and the broker then dropped every dead letter meant for it.
+        deadLetterDepth.refresh();
+        receiver.answer("/globex-dead", 500);
+        String messageId = GatewayClient.read(
+                        client.ask("globex-dead", GLOBEX_TOKEN, "Do teak benches have a warranty?")
+                                .body())
+                .get("messageId")
+                .asText();
+        String replyId = client.awaitAnswer("globex-dead", GLOBEX_TOKEN, messageId)
+                .at("/reply/messageId")
+                .asText();
+
+        DeadLetter letter = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> deadLetters.list(GLOBEX).stream()
+                                .filter(d -> replyId.equals(d.messageId()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        deadLetterDepth.refresh();
+        assertThat(letter.originalQueue()).isEqualTo("gateway.egress.webhook");
+        assertThat(meters.get("gateway.dlq.depth")
+                        .tag("tenant", "globex")
+                        .gauge()
+                        .value())
+                .isGreaterThanOrEqualTo(1.0);
+
+        receiver.answer("/globex-dead", 200);
+        assertThat(deadLetters.replay(GLOBEX, letter.id())).isPresent();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> receiver.receivedContaining(messageId).stream().anyMatch(r -> r.answeredWith() == 200));
+        List<CallbackReceiver.Received> attempts = receiver.receivedContaining(messageId);
+        assertThat(attempts.stream().filter(r -> r.answeredWith() == 200)).hasSize(1);
+        assertThat(attempts).extracting(r -> r.header("X-Gateway-Delivery-Id")).containsOnly(replyId);
+        assertThat(deadLetters.list(GLOBEX)).noneMatch(d -> replyId.equals(d.messageId()));
+    }
+
+    @Test
     void messageItsAssistantCannotAnswerIsRetriedThenDeadLetteredAndMarkedFailed() {
         long deadBefore = messageCount("DLQ.gateway.tenant.globex");
         String messageId = GatewayClient.read(client.ask("globex-misconfigured", GLOBEX_TOKEN, "Anyone there?")
@@ -651,6 +706,16 @@ class GatewayEndToEndTest {
                         WebhookBinding.CHANNEL,
                         "globex-broken",
                         WebhookBinding.settings(receiver.url("/globex-broken")),
+                        WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
+                "test");
+        registry.createBinding(
+                GLOBEX,
+                new NewBinding(
+                        "webhook-globex-dead",
+                        support,
+                        WebhookBinding.CHANNEL,
+                        "globex-dead",
+                        WebhookBinding.settings(receiver.url("/globex-dead")),
                         WebhookBinding.credentials(GLOBEX_TOKEN, "globex-secret")),
                 "test");
         AssistantId concierge = new AssistantId("concierge");

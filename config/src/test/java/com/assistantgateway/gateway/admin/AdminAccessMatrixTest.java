@@ -208,6 +208,11 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                 s -> req(t.formatted(s.slug()) + "/dead-letters/" + s.freshDeadLetter())));
         all.add(tenantScoped(
                 "GET",
+                "/api/v1/tenants/{tenant}/skipped-messages",
+                Permission.DEAD_LETTERS_READ,
+                s -> req(t.formatted(s.slug()) + "/skipped-messages")));
+        all.add(tenantScoped(
+                "GET",
                 "/api/v1/tenants/{tenant}/audit",
                 Permission.AUDIT_READ,
                 s -> req(t.formatted(s.slug()) + "/audit?action=binding.")));
@@ -497,6 +502,26 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                 Permission.CONVERSATIONS_WRITE,
                 s -> t.formatted(s.slug()) + "/conversations/" + s.freshConversation() + "/takeover",
                 s -> Map.of()));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/dead-letters",
+                Permission.DEAD_LETTERS_READ,
+                s -> t.formatted(s.slug()) + "/dead-letters"));
+        all.add(post(
+                "/console/t/{tenant}/dead-letters/{id}/replay",
+                Permission.DEAD_LETTERS_WRITE,
+                s -> t.formatted(s.slug()) + "/dead-letters/" + s.freshDeadLetter() + "/replay",
+                s -> Map.of()));
+        all.add(post(
+                "/console/t/{tenant}/dead-letters/{id}/discard",
+                Permission.DEAD_LETTERS_WRITE,
+                s -> t.formatted(s.slug()) + "/dead-letters/" + s.freshDeadLetter() + "/discard",
+                s -> Map.of()));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/skipped",
+                Permission.DEAD_LETTERS_READ,
+                s -> t.formatted(s.slug()) + "/skipped"));
         all.add(page("GET", "/console/t/{tenant}/audit", Permission.AUDIT_READ, s -> t.formatted(s.slug()) + "/audit"));
         all.add(page(
                 "GET",

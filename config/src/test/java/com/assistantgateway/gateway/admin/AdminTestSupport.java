@@ -1,5 +1,7 @@
 package com.assistantgateway.gateway.admin;
 
+import static org.awaitility.Awaitility.await;
+
 import com.assistantgateway.admin.knowledge.KnowledgeSources;
 import com.assistantgateway.admin.ledger.JdbcMessageLedger;
 import com.assistantgateway.admin.registry.NewAssistant;
@@ -27,11 +29,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.core.filter.impl.FilterImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -85,6 +90,9 @@ abstract class AdminTestSupport {
 
     @Autowired
     ConnectionFactory connectionFactory;
+
+    @Autowired
+    EmbeddedActiveMQ broker;
 
     @LocalServerPort
     int port;
@@ -218,22 +226,43 @@ abstract class AdminTestSupport {
             return id;
         }
 
-        /** A message in the tenant's dead-letter queue; returns the broker's id for it. */
+        /**
+         * A message the broker dead-letters itself, as after its last attempt: sent to a queue no route here consumes
+         * (the Kafka channel's; these tenants have no Kafka binding), then moved to the dead-letter address by the
+         * broker's own queue API. Returns the broker's id for it.
+         */
         String freshDeadLetter() {
             JmsTemplate jms = new JmsTemplate(connectionFactory);
             String messageId = UUID.randomUUID().toString();
-            jms.send(BrokerDeadLetters.PREFIX + GatewayQueues.tenantQueue(tenant), session -> {
+            String queue = GatewayQueues.channelQueue("kafka");
+            jms.send(queue, session -> {
                 Message message = session.createTextMessage(CanonicalJson.write(
                         message(tenant, "dead-" + sequence.incrementAndGet(), "dlq@" + slug() + ".test", "Hi")));
                 message.setStringProperty(GatewayHeaders.TENANT_ID, slug());
                 message.setStringProperty(GatewayHeaders.MESSAGE_ID, messageId);
-                message.setStringProperty(GatewayHeaders.DIRECTION, "INBOUND");
+                message.setStringProperty(GatewayHeaders.DIRECTION, "OUTBOUND");
                 return message;
             });
-            return jms.browseSelected(
-                    BrokerDeadLetters.PREFIX + GatewayQueues.tenantQueue(tenant),
-                    GatewayHeaders.MESSAGE_ID + " = '" + messageId + "'",
-                    (session, browser) -> ((Message) browser.getEnumeration().nextElement()).getJMSMessageID());
+            try {
+                broker.getActiveMQServer()
+                        .locateQueue(queue)
+                        .sendMessagesToDeadLetterAddress(
+                                FilterImpl.createFilter(GatewayHeaders.MESSAGE_ID + " = '" + messageId + "'"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () -> jms.browseSelected(
+                                    BrokerDeadLetters.DEAD_LETTER_ADDRESS + "::" + BrokerDeadLetters.PREFIX + queue,
+                                    GatewayHeaders.MESSAGE_ID + " = '" + messageId + "'",
+                                    (session, browser) -> {
+                                        var found = browser.getEnumeration();
+                                        return found.hasMoreElements()
+                                                ? ((Message) found.nextElement()).getJMSMessageID()
+                                                : null;
+                                    }),
+                            java.util.Objects::nonNull);
         }
     }
 

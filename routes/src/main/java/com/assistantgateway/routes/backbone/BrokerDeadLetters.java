@@ -20,6 +20,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.jms.InvalidDestinationException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
 public class BrokerDeadLetters implements DeadLetterQueues {
 
     public static final String PREFIX = "DLQ.";
+    /** The address every dead-letter queue is bound to; the broker creates DLQ.<queue> under it, filtered by origin. */
+    public static final String DEAD_LETTER_ADDRESS = "DLA";
 
     private static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     private static final Pattern JMS_ID = Pattern.compile("ID:[A-Za-z0-9:-]{1,100}");
@@ -61,14 +64,18 @@ public class BrokerDeadLetters implements DeadLetterQueues {
     public List<DeadLetter> list(TenantId tenantId) {
         List<DeadLetter> letters = new ArrayList<>();
         for (String queue : queuesOf(tenantId)) {
-            letters.addAll(
-                    jms.browseSelected(queue, tenantSelector(tenantId), (Session session, QueueBrowser browser) -> {
-                        List<DeadLetter> found = new ArrayList<>();
-                        for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
-                            found.add(letter(queue, message));
-                        }
-                        return found;
-                    }));
+            try {
+                letters.addAll(jms.browseSelected(
+                        fullyQualified(queue), tenantSelector(tenantId), (Session session, QueueBrowser browser) -> {
+                            List<DeadLetter> found = new ArrayList<>();
+                            for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
+                                found.add(letter(queue, message));
+                            }
+                            return found;
+                        }));
+            } catch (InvalidDestinationException noneYet) {
+                // No message has failed for good on that queue yet: the broker creates it with the first one.
+            }
         }
         return letters;
     }
@@ -89,29 +96,42 @@ public class BrokerDeadLetters implements DeadLetterQueues {
         }
         String selector = "JMSMessageID = '" + id + "' AND " + tenantSelector(tenantId);
         for (String queue : queuesOf(tenantId)) {
-            Optional<DeadLetter> taken = jms.execute(
-                    session -> {
-                        Queue source = session.createQueue(queue);
-                        try (MessageConsumer consumer = session.createConsumer(source, selector)) {
-                            Message message = consumer.receive(1000);
-                            if (message == null) {
-                                return Optional.<DeadLetter>empty();
+            Optional<DeadLetter> taken;
+            try {
+                taken = jms.execute(
+                        session -> {
+                            Queue source = session.createQueue(fullyQualified(queue));
+                            try (MessageConsumer consumer = session.createConsumer(source, selector)) {
+                                Message message = consumer.receive(1000);
+                                if (message == null) {
+                                    return Optional.<DeadLetter>empty();
+                                }
+                                DeadLetter letter = letter(queue, message);
+                                if (resend) {
+                                    session.createProducer(session.createQueue(letter.originalQueue()))
+                                            .send(copy(session, message));
+                                }
+                                session.commit();
+                                return Optional.of(letter);
                             }
-                            DeadLetter letter = letter(queue, message);
-                            if (resend) {
-                                session.createProducer(session.createQueue(letter.originalQueue()))
-                                        .send(copy(session, message));
-                            }
-                            session.commit();
-                            return Optional.of(letter);
-                        }
-                    },
-                    true);
+                        },
+                        true);
+            } catch (InvalidDestinationException noneYet) {
+                continue;
+            }
             if (taken.isPresent()) {
                 return taken;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The queue as JMS must name it: it is bound to the dead-letter address, not to an address of its own name. The
+     * broker creates none on a lookup, so a queue that has had no dead letter yet reads as empty.
+     */
+    static String fullyQualified(String queue) {
+        return DEAD_LETTER_ADDRESS + "::" + queue;
     }
 
     /** A fresh message with the same body and gateway headers: delivery count and broker annotations start over. */
