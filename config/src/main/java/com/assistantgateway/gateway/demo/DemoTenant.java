@@ -2,6 +2,7 @@ package com.assistantgateway.gateway.demo;
 
 import com.assistantgateway.adapters.email.EmailBinding;
 import com.assistantgateway.adapters.webhook.WebhookBinding;
+import com.assistantgateway.admin.knowledge.KnowledgeSource;
 import com.assistantgateway.admin.knowledge.KnowledgeSources;
 import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
@@ -11,27 +12,34 @@ import com.assistantgateway.admin.security.NewUser;
 import com.assistantgateway.admin.security.Role;
 import com.assistantgateway.admin.security.Users;
 import com.assistantgateway.gateway.GatewayProperties;
+import com.assistantgateway.gateway.readiness.Readiness;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.StartupCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** Seeds the demo tenant once (profiles embedded or demo) and prints where to send a first message. */
+/**
+ * Seeds the demo tenant once (profiles embedded or demo). The gateway is not ready before the demo's knowledge is
+ * indexed, so the walkthrough's first question is answered with its citation; once ready, it prints where to send it.
+ */
 @Component
 @Profile({"embedded", "demo"})
-class DemoTenant implements ApplicationRunner {
+class DemoTenant implements ApplicationRunner, StartupCheck {
 
     static final TenantId TENANT = new TenantId("demo");
     static final AssistantId SUPPORT = new AssistantId("support");
@@ -46,6 +54,7 @@ class DemoTenant implements ApplicationRunner {
     private final Users users;
     private final GatewayProperties.Demo demo;
     private final WebServerApplicationContext web;
+    private volatile boolean seeded;
 
     DemoTenant(
             TenantRegistry registry,
@@ -72,11 +81,33 @@ class DemoTenant implements ApplicationRunner {
         if (demo.email().configured() && registry.find(TENANT, EMAIL_BINDING).isEmpty()) {
             bindMailbox(demo.email());
         }
+        seeded = true;
+    }
+
+    /** Waits until the demo's knowledge is indexed (or has failed, which its sources then say). */
+    @Override
+    public Optional<String> pending() {
+        if (!demo.enabled()) {
+            return Optional.empty();
+        }
+        if (!seeded) {
+            return Optional.of("demo tenant being seeded");
+        }
+        boolean indexing = registry.tenant(TENANT).isPresent()
+                && knowledge.list(TENANT, SUPPORT).stream().anyMatch(KnowledgeSource::inProgress);
+        return indexing ? Optional.of("demo knowledge being indexed") : Optional.empty();
+    }
+
+    @EventListener
+    void on(Readiness.GatewayReady ready) {
+        if (!demo.enabled()) {
+            return;
+        }
         int port = web.getWebServer().getPort();
         log.info(
                 """
 
-                Assistant Gateway is running. Ask the demo support assistant:
+                Assistant Gateway is ready. Ask the demo support assistant:
                   curl -s -X POST http://localhost:{}/channels/webhook/demo \\
                     -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\
                     -d '{"from": "customer@example.com", "text": "How long is the warranty on a brake caliper?"}'

@@ -7,6 +7,7 @@ import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindingActivated;
 import com.assistantgateway.routes.port.ChannelBindingDeactivated;
 import com.assistantgateway.routes.port.ChannelBindings;
+import com.assistantgateway.routes.port.StartupCheck;
 import com.assistantgateway.routes.port.TenantActivated;
 import com.assistantgateway.routes.port.TenantSuspended;
 import io.micrometer.core.instrument.Gauge;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * which share the registry but not the events.
  */
 @Component
-public class BindingRoutes implements CamelContextConfiguration, BindingStates {
+public class BindingRoutes implements CamelContextConfiguration, BindingStates, StartupCheck {
 
     private static final Logger log = LoggerFactory.getLogger(BindingRoutes.class);
 
@@ -48,6 +49,7 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates {
 
     private final MeterRegistry meters;
     private volatile CamelContext camelContext;
+    private volatile boolean startedAll;
 
     public BindingRoutes(ChannelBindings bindings, List<BindingRouteSet> channels, MeterRegistry meters) {
         this.bindings = bindings;
@@ -79,6 +81,13 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates {
         for (BindingRouteSet channel : channels) {
             bindings.active(channel.channel()).forEach(binding -> start(channel, binding));
         }
+        startedAll = true;
+    }
+
+    /** Ready once every active binding's routes have been started (or found unable to start, which it reports). */
+    @Override
+    public Optional<String> pending() {
+        return startedAll ? Optional.empty() : Optional.of("channel routes starting");
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package com.assistantgateway.routes.backbone;
 
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.StartupCheck;
 import com.assistantgateway.routes.port.TenantActivated;
 import com.assistantgateway.routes.port.TenantDirectory;
 import com.assistantgateway.routes.port.TenantSuspended;
@@ -25,13 +26,14 @@ import org.springframework.stereotype.Component;
  * suspended on other instances.
  */
 @Component
-public class TenantProcessors implements CamelContextConfiguration {
+public class TenantProcessors implements CamelContextConfiguration, StartupCheck {
 
     private static final Logger log = LoggerFactory.getLogger(TenantProcessors.class);
 
     private final TenantDirectory directory;
     private final RoutesProperties properties;
     private volatile CamelContext camelContext;
+    private volatile boolean startedAll;
 
     public TenantProcessors(TenantDirectory directory, RoutesProperties properties) {
         this.directory = directory;
@@ -51,6 +53,12 @@ public class TenantProcessors implements CamelContextConfiguration {
     public void afterApplicationStart(CamelContext context) {
         this.camelContext = context;
         directory.activeTenants().forEach(this::start);
+        startedAll = true;
+    }
+
+    @Override
+    public Optional<String> pending() {
+        return startedAll ? Optional.empty() : Optional.of("tenant processors starting");
     }
 
     @EventListener

@@ -1,0 +1,131 @@
+package com.assistantgateway.gateway.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Customers writing concurrently to a webhook binding: each sender posts one message after another to whichever
+ * gateway the target supplier names, and remembers every message the gateway answered {@code 202} for. Requests that
+ * fail (refused, reset, 503 while a broker is away) are counted, not retried: only an accepted message is a promise.
+ */
+final class LoadDriver implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String bindingKey;
+    private final String token;
+    /** Accepted messages: id → the base URL that accepted it. */
+    final Map<String, String> accepted = new ConcurrentHashMap<>();
+
+    final AtomicInteger refused = new AtomicInteger();
+    final List<Integer> refusals = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> senders = new ArrayList<>();
+
+    LoadDriver(String bindingKey, String token) {
+        this.bindingKey = bindingKey;
+        this.token = token;
+    }
+
+    /** Starts {@code threads} senders, each picking its target base URL from the supplier for every message. */
+    LoadDriver start(int threads, Supplier<String> target) {
+        running.set(true);
+        for (int i = 0; i < threads; i++) {
+            Thread sender = new Thread(() -> send(target), "load-" + i);
+            sender.setDaemon(true);
+            sender.start();
+            senders.add(sender);
+        }
+        return this;
+    }
+
+    private void send(Supplier<String> target) {
+        while (running.get()) {
+            String base = target.get();
+            String text = "Order " + UUID.randomUUID() + ": where is it?";
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/channels/webhook/" + bindingKey))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        JSON.writeValueAsString(Map.of("text", text, "from", "load@example.com"))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                    accepted.put(JSON.readTree(response.body()).get("messageId").asText(), base);
+                } else {
+                    refused.incrementAndGet();
+                    refusals.add(response.statusCode());
+                }
+            } catch (IOException e) {
+                refused.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Waits until at least this many more messages than now are accepted. */
+    void awaitMoreAccepted(int more, Duration within) {
+        int target = accepted.size() + more;
+        await().atMost(within).until(() -> accepted.size() >= target);
+    }
+
+    void stop() {
+        running.set(false);
+        for (Thread sender : senders) {
+            try {
+                sender.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        senders.clear();
+    }
+
+    /** The message's status as the gateway reports it to the binding's token holder, or null if unreachable. */
+    static JsonNode status(HttpClient http, String base, String bindingKey, String token, String messageId) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(base + "/channels/webhook/" + bindingKey + "/messages/" + messageId))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
