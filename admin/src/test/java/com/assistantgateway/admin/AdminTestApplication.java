@@ -1,5 +1,6 @@
 package com.assistantgateway.admin;
 
+import com.assistantgateway.routes.backbone.RetriedTransactions;
 import com.assistantgateway.routes.backbone.RoutesProperties;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.GatewayMessage;
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @EnableConfigurationProperties(RoutesProperties.class)
-@Import({OutboundTargets.class, OutboundHttp.class})
+@Import({OutboundTargets.class, OutboundHttp.class, RetriedTransactions.class})
 @MapperScan(basePackages = "com.assistantgateway.admin", annotationClass = Mapper.class)
 class AdminTestApplication {
 

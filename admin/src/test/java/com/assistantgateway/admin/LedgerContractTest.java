@@ -22,9 +22,14 @@ import com.assistantgateway.routes.port.Acceptance;
 import com.assistantgateway.routes.port.MessageStatus;
 import com.assistantgateway.routes.port.MessageView;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,6 +201,41 @@ abstract class LedgerContractTest {
                 .doesNotContain(inbound.id().value());
         GatewayMessage secondReply = inbound.reply(MessageId.random(), "again", List.of(), 0.7, next());
         assertThatThrownBy(() -> ledger.recordReply(secondReply)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    /**
+     * Follow-ups arriving while the assistant answers earlier messages of the same conversation, as a busy chat does
+     * on two instances: every accept and every reply lands, none is a deadlock's victim.
+     */
+    @Test
+    void followUpsAndRepliesInOneConversationAtOnceAllLand() throws Exception {
+        GatewayMessage first = message(acme, "webhook-main", null, "c-busy", "hello");
+        ConversationId conversation = ledger.accept(first).message().conversationId();
+        int rounds = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<MessageId>> work = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                String text = "follow-up " + i;
+                work.add(pool.submit(() -> {
+                    GatewayMessage inbound = message(acme, "webhook-main", null, conversation.value(), text);
+                    MessageId id = ledger.accept(inbound).message().id();
+                    ledger.startProcessing(acme, id);
+                    ledger.recordReply(ledger.find(acme, id)
+                            .orElseThrow()
+                            .message()
+                            .reply(MessageId.random(), "answer to " + text, List.of(), 0.5, Instant.now()));
+                    return id;
+                }));
+            }
+            for (Future<MessageId> done : work) {
+                MessageId id = done.get(60, TimeUnit.SECONDS);
+                assertThat(ledger.find(acme, id).orElseThrow().status()).isEqualTo(MessageStatus.ANSWERED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledger.messages(acme, conversation)).hasSize(1 + 2 * rounds);
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,11 +14,30 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where the embedded profile keeps its database, broker journal and vector index
  * @param demo the demo tenant of the embedded profile
+ * @param broker the broker client's failure handling
  */
 @Validated
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
-        @NotNull @DefaultValue("./data") Path dataDir, @Valid @NotNull @DefaultValue Demo demo) {
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @Valid @NotNull @DefaultValue Demo demo,
+        @Valid @NotNull @DefaultValue Broker broker) {
+
+    /**
+     * How the gateway's broker client behaves when the broker is away (applied over the broker URL's own options):
+     * a request then fails within about {@code callTimeout} instead of waiting out Artemis' client defaults (30 s
+     * calls, 2 s between connection attempts).
+     *
+     * @param callTimeout longest wait for the broker to confirm a send or commit
+     * @param retryInterval pause between attempts to (re)connect
+     * @param clientFailureCheckPeriod how often the client checks that a silent broker is still there
+     * @param connectionTtl how long a connection may stay silent before either side drops it
+     */
+    public record Broker(
+            @NotNull @DefaultValue("5s") Duration callTimeout,
+            @NotNull @DefaultValue("100ms") Duration retryInterval,
+            @NotNull @DefaultValue("2s") Duration clientFailureCheckPeriod,
+            @NotNull @DefaultValue("6s") Duration connectionTtl) {}
 
     /**
      * @param enabled seed the demo tenant on first start

@@ -12,6 +12,8 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,20 +28,31 @@ class BrokerRestartTest {
     void whileTheBrokerIsDownMessagesAreRefusedWithNothingStoredAndAfterItReturnsTheyAreAnswered() throws Exception {
         try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .run("--server.port=0", "--gateway.data-dir=" + dataDir, "--camel.main.shutdown-timeout=5")) {
+            AwaitReadiness.of(gateway);
             GatewayClient client = new GatewayClient(
                     ((WebServerApplicationContext) gateway).getWebServer().getPort());
             JdbcMessageLedger ledger = gateway.getBean(JdbcMessageLedger.class);
             TenantId demo = new TenantId("demo");
             ActiveMQServer broker = gateway.getBean(EmbeddedActiveMQ.class).getActiveMQServer();
 
+            HealthEndpoint health = gateway.getBean(HealthEndpoint.class);
+            assertThat(health.healthForPath("jms").getStatus()).isEqualTo(Status.UP);
+
             broker.stop();
             long stored = ledger.countInbound(demo);
+            long sent = System.nanoTime();
             HttpResponse<String> refused = client.ask("demo", "demo-token", "Is the shop open on Sunday?");
+            Duration answeredIn = Duration.ofNanos(System.nanoTime() - sent);
 
-            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(500);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("5");
             assertThat(GatewayClient.read(refused.body()).get("detail").asText())
                     .contains("nothing was stored");
+            // Fails fast rather than holding the sender's connection while the client looks for a broker.
+            assertThat(answeredIn).isLessThan(Duration.ofSeconds(3));
             assertThat(ledger.countInbound(demo)).isEqualTo(stored);
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> health.healthForPath("jms").getStatus().equals(Status.DOWN));
 
             broker.start();
             String messageId = await().atMost(Duration.ofSeconds(60))

@@ -80,7 +80,7 @@ class RestartDurabilityTest {
     }
 
     private ConfigurableApplicationContext start(CallbackReceiver receiver) {
-        return new SpringApplicationBuilder(GatewayApplication.class)
+        ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .run(
                         "--server.port=0",
                         "--gateway.data-dir=" + dataDir,
@@ -89,6 +89,8 @@ class RestartDurabilityTest {
                         "--gateway.routes.redelivery.multiplier=1.0",
                         "--gateway.routes.redelivery.max-attempts=1000",
                         "--camel.main.shutdown-timeout=5");
+        AwaitReadiness.of(gateway);
+        return gateway;
     }
 
     private static GatewayClient client(ConfigurableApplicationContext gateway) {

@@ -2,6 +2,7 @@ package com.assistantgateway.admin.ledger;
 
 import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
+import com.assistantgateway.routes.backbone.RetriedTransactions;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.Direction;
@@ -37,16 +38,21 @@ public class JdbcMessageLedger implements MessageLedger {
 
     private final LedgerMapper mapper;
     private final AuditTrail audit;
+    private final RetriedTransactions transactions;
     private final Clock clock = Clock.systemUTC();
 
-    public JdbcMessageLedger(LedgerMapper mapper, AuditTrail audit) {
+    public JdbcMessageLedger(LedgerMapper mapper, AuditTrail audit, RetriedTransactions transactions) {
         this.mapper = mapper;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     @Override
-    @Transactional
     public Acceptance accept(GatewayMessage given) {
+        return transactions.write(() -> acceptOnce(given));
+    }
+
+    private Acceptance acceptOnce(GatewayMessage given) {
         Optional<GatewayMessage> first = firstWithSameChannelId(given);
         if (first.isPresent()) {
             return new Acceptance(first.get(), false);
@@ -92,15 +98,19 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
-    @Transactional
     public void recordReply(GatewayMessage reply) {
         if (reply.direction() != Direction.OUTBOUND || reply.inReplyTo() == null) {
             throw new IllegalArgumentException("not a reply: " + reply.id());
         }
+        transactions.write(() -> recordReplyOnce(reply));
+    }
+
+    private void recordReplyOnce(GatewayMessage reply) {
+        // Conversation row first, as accept() locks it: one lock order, or MySQL picks deadlock victims.
+        mapper.touchConversation(reply.tenantId(), reply.conversationId(), reply.receivedAt());
         mapper.insertMessage(row(reply, REPLY_QUEUED));
         mapper.updateStatus(
                 reply.tenantId(), reply.inReplyTo(), MessageStatus.ANSWERED.name(), null, reply.receivedAt());
-        mapper.touchConversation(reply.tenantId(), reply.conversationId(), reply.receivedAt());
         audit.record(
                 reply.tenantId(),
                 "assistant:" + reply.assistantId().value(),
@@ -114,8 +124,12 @@ public class JdbcMessageLedger implements MessageLedger {
      * Stores a person's reply in a taken-over conversation. Unlike an assistant's, there may be many per inbound
      * message; the messages waiting for the agent count as answered.
      */
-    @Transactional
     public void recordAgentReply(GatewayMessage reply) {
+        transactions.write(() -> recordAgentReplyOnce(reply));
+    }
+
+    private void recordAgentReplyOnce(GatewayMessage reply) {
+        mapper.touchConversation(reply.tenantId(), reply.conversationId(), reply.receivedAt());
         MessageRow row = row(reply, REPLY_QUEUED);
         mapper.insertMessage(new MessageRow(
                 row.tenantId(),
@@ -135,7 +149,6 @@ public class JdbcMessageLedger implements MessageLedger {
                 row.payload(),
                 row.createdAt()));
         mapper.answerAwaitingAgent(reply.tenantId(), reply.conversationId(), reply.receivedAt());
-        mapper.touchConversation(reply.tenantId(), reply.conversationId(), reply.receivedAt());
     }
 
     /** The newest inbound message of a conversation: what an agent's reply answers. */

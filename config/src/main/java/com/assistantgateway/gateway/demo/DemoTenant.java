@@ -55,6 +55,7 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
     private final GatewayProperties.Demo demo;
     private final WebServerApplicationContext web;
     private volatile boolean seeded;
+    private volatile boolean indexed;
 
     DemoTenant(
             TenantRegistry registry,
@@ -93,9 +94,11 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
         if (!seeded) {
             return Optional.of("demo tenant being seeded");
         }
-        boolean indexing = registry.tenant(TENANT).isPresent()
-                && knowledge.list(TENANT, SUPPORT).stream().anyMatch(KnowledgeSource::inProgress);
-        return indexing ? Optional.of("demo knowledge being indexed") : Optional.empty();
+        // Once indexed it stays done: an admin re-indexing a demo source later does not make the instance unready.
+        indexed = indexed
+                || registry.tenant(TENANT).isEmpty()
+                || knowledge.list(TENANT, SUPPORT).stream().noneMatch(KnowledgeSource::inProgress);
+        return indexed ? Optional.empty() : Optional.of("demo knowledge being indexed");
     }
 
     @EventListener

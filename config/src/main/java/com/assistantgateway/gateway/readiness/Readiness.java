@@ -59,6 +59,11 @@ public class Readiness implements HealthIndicator {
         announceWhenReady();
     }
 
+    /** Whether the gateway has been ready to serve since it started; it stays so however readiness changes later. */
+    public boolean hasBeenReady() {
+        return announced.get();
+    }
+
     /** Publishes {@link GatewayReady} once, as soon as nothing is waited for any more. */
     @Scheduled(fixedDelay = 250, initialDelay = 250)
     void announceWhenReady() {

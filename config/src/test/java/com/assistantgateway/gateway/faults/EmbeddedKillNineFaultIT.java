@@ -43,6 +43,8 @@ class EmbeddedKillNineFaultIT {
                 gateway.start();
             }
 
+            System.out.println("load: " + load.summary());
+            Promises.refusalsOnlySayUnavailable(load);
             Promises.everyAcceptedMessageAnswered(load, () -> gateway.url(""), "demo-echo", "demo-token");
             Promises.everyCallbackDeliveredDuplicatesOnlyWithTheSameDeliveryId(load, receiver);
             gateway.stop();

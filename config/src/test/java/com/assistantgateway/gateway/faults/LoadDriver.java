@@ -50,7 +50,8 @@ final class LoadDriver implements AutoCloseable {
     LoadDriver start(int threads, Supplier<String> target) {
         running.set(true);
         for (int i = 0; i < threads; i++) {
-            Thread sender = new Thread(() -> send(target), "load-" + i);
+            String from = "load-" + i + "@example.com";
+            Thread sender = new Thread(() -> send(target, from), "load-" + i);
             sender.setDaemon(true);
             sender.start();
             senders.add(sender);
@@ -58,22 +59,34 @@ final class LoadDriver implements AutoCloseable {
         return this;
     }
 
-    private void send(Supplier<String> target) {
+    /** Each sender writes three messages per conversation: follow-ups contend for the conversation's row. */
+    private void send(Supplier<String> target, String from) {
+        String conversation = null;
+        int inConversation = 0;
         while (running.get()) {
             String base = target.get();
             String text = "Order " + UUID.randomUUID() + ": where is it?";
+            Map<String, String> body = new java.util.HashMap<>(Map.of("text", text, "from", from));
+            if (conversation != null && inConversation < 3) {
+                body.put("conversationId", conversation);
+            } else {
+                conversation = null;
+                inConversation = 0;
+            }
             try {
                 HttpResponse<String> response = http.send(
                         HttpRequest.newBuilder(URI.create(base + "/channels/webhook/" + bindingKey))
                                 .timeout(Duration.ofSeconds(10))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        JSON.writeValueAsString(Map.of("text", text, "from", "load@example.com"))))
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 202) {
-                    accepted.put(JSON.readTree(response.body()).get("messageId").asText(), base);
+                    JsonNode ids = JSON.readTree(response.body());
+                    accepted.put(ids.get("messageId").asText(), base);
+                    conversation = ids.get("conversationId").asText();
+                    inConversation++;
                 } else {
                     refused.incrementAndGet();
                     refusals.add(response.statusCode());
@@ -85,6 +98,14 @@ final class LoadDriver implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** For the test's log: what the senders saw. */
+    String summary() {
+        Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        refusals.forEach(status -> byStatus.merge(status, 1L, Long::sum));
+        return accepted.size() + " accepted, " + refused.get() + " refused (by status: " + byStatus
+                + "; the rest were connections refused or timed out)";
     }
 
     /** Waits until at least this many more messages than now are accepted. */

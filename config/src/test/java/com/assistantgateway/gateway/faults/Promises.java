@@ -80,4 +80,12 @@ final class Promises {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * What the gateway answered instead of {@code 202}: only {@code 503} (its broker is away, it is not ready yet),
+     * never a 500 or a 404 that tells a customer their message was wrong. Refused connections are not answers.
+     */
+    static void refusalsOnlySayUnavailable(LoadDriver load) {
+        assertThat(load.refusals).as("status codes of refused messages").allMatch(status -> status == 503);
+    }
 }

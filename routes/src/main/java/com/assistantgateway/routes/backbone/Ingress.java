@@ -7,7 +7,6 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ingress transaction: store (or find the duplicate) and enqueue as one unit. The enqueue route's JMS session is
@@ -23,20 +22,28 @@ public class Ingress {
     private final MessageLedger ledger;
     private final ProducerTemplate producer;
     private final ChannelOutcomes outcomes;
+    private final RetriedTransactions transactions;
 
-    public Ingress(MessageLedger ledger, ProducerTemplate producer, ChannelOutcomes outcomes) {
+    public Ingress(
+            MessageLedger ledger,
+            ProducerTemplate producer,
+            ChannelOutcomes outcomes,
+            RetriedTransactions transactions) {
         this.ledger = ledger;
         this.producer = producer;
         this.outcomes = outcomes;
+        this.transactions = transactions;
     }
 
-    @Transactional
+    /** Stores and enqueues; a deadlock victim (another message locked its conversation) starts over, both undone. */
     public Acceptance accept(GatewayMessage inbound) {
-        Acceptance acceptance = ledger.accept(inbound);
-        if (acceptance.fresh()) {
-            producer.sendBody(BackboneRoutes.ENQUEUE, acceptance.message());
-        }
-        return acceptance;
+        return transactions.write(() -> {
+            Acceptance acceptance = ledger.accept(inbound);
+            if (acceptance.fresh()) {
+                producer.sendBody(BackboneRoutes.ENQUEUE, acceptance.message());
+            }
+            return acceptance;
+        });
     }
 
     /**
