@@ -1,5 +1,6 @@
 package com.assistantgateway.admin;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrapAdminEmail a platform admin created at startup when no user with this address exists
  * @param bootstrapAdminPassword its password ({@code GATEWAY_ADMIN_PASSWORD}); only read from the environment
  * @param retentionSweep how often conversations past their tenant's retention are purged
+ * @param cluster the leader elections instances hold in the shared database
  */
 @Validated
 @ConfigurationProperties("gateway.admin")
@@ -40,4 +42,15 @@ public record AdminProperties(
         @NotNull @DefaultValue("http://localhost:8080") String publicBaseUrl,
         String bootstrapAdminEmail,
         String bootstrapAdminPassword,
-        @NotNull @DefaultValue("1h") Duration retentionSweep) {}
+        @NotNull @DefaultValue("1h") Duration retentionSweep,
+        @Valid @NotNull @DefaultValue Cluster cluster) {
+
+    /**
+     * Leader elections (which instance polls a mailbox) as rows of {@code INT_LOCK}, Spring Integration's JDBC lock.
+     *
+     * @param lockTtl how long a leader's lock outlives its last renewal: a killed leader is replaced after this long
+     * @param heartbeat how often a leader renews its locks, and a follower tries to take a free one
+     */
+    public record Cluster(
+            @NotNull @DefaultValue("10s") Duration lockTtl, @NotNull @DefaultValue("1s") Duration heartbeat) {}
+}

@@ -37,6 +37,12 @@ public class EmailBindingRoutes implements BindingRouteSet {
         return EmailBinding.CHANNEL;
     }
 
+    /** One instance of a cluster polls this binding: see {@code PollingOwnership}. */
+    @Override
+    public boolean polls() {
+        return true;
+    }
+
     @Override
     public void addRoutes(CamelContext context, ChannelBinding binding, List<String> started) {
         String imapHost = EmailBinding.required(binding, EmailBinding.IMAP_HOST);

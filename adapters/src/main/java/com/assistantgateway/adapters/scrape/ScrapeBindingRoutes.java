@@ -17,6 +17,12 @@ public class ScrapeBindingRoutes implements BindingRouteSet {
         return ScrapeBinding.CHANNEL;
     }
 
+    /** One instance of a cluster polls this binding: see {@code PollingOwnership}. */
+    @Override
+    public boolean polls() {
+        return true;
+    }
+
     @Override
     public void addRoutes(CamelContext context, ChannelBinding binding, List<String> started) {
         ScrapeBinding.Job job = ScrapeBinding.Job.of(binding);

@@ -13,6 +13,14 @@ public interface BindingRouteSet {
     String channel();
 
     /**
+     * Whether the binding's routes poll a source (a mailbox, a crawl schedule). Such a binding runs on one instance of
+     * a cluster at a time, its owner ({@link PollingOwnership}); other channels' routes run on every instance.
+     */
+    default boolean polls() {
+        return false;
+    }
+
+    /**
      * Adds this binding's routes from the channel's route templates, each id (from {@link BindingRoutes#routeId})
      * added to {@code started} as its route is added, so exactly those are stopped again, even after a failure.
      */

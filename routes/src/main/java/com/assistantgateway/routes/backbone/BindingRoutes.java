@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Component;
  * binding's route ids are recorded as they are added, and exactly those are stopped again. A binding whose routes
  * cannot start (a wrong host, say) is logged and skipped until it changes; it never keeps the others from starting.
  * Changes made on this instance apply at once (events); {@link #reconcile} applies those made on other instances,
- * which share the registry but not the events.
+ * which share the registry but not the events. A polling binding's routes run only where {@link PollingOwnership}
+ * says, and move when its owner changes.
  */
 @Component
 public class BindingRoutes implements CamelContextConfiguration, BindingStates, StartupCheck {
@@ -46,15 +48,23 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
     private final Map<Key, Started> started = new ConcurrentHashMap<>();
     /** The bindings that could not start, as they were then, and why. */
     private final Map<Key, Failed> failed = new ConcurrentHashMap<>();
+    /** Polling bindings that another instance owns. */
+    private final Set<Key> elsewhere = ConcurrentHashMap.newKeySet();
 
     private final MeterRegistry meters;
+    private final PollingOwnership ownership;
     private volatile CamelContext camelContext;
     private volatile boolean startedAll;
 
-    public BindingRoutes(ChannelBindings bindings, List<BindingRouteSet> channels, MeterRegistry meters) {
+    public BindingRoutes(
+            ChannelBindings bindings,
+            List<BindingRouteSet> channels,
+            MeterRegistry meters,
+            PollingOwnership ownership) {
         this.bindings = bindings;
         this.channels = channels;
         this.meters = meters;
+        this.ownership = ownership;
     }
 
     public static String routeId(String channel, String direction, ChannelBinding binding) {
@@ -78,6 +88,11 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
     @Override
     public void afterApplicationStart(CamelContext context) {
         this.camelContext = context;
+        try {
+            ownership.join(context, this::reconcile);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot join the election of polling owners", e);
+        }
         for (BindingRouteSet channel : channels) {
             bindings.active(channel.channel()).forEach(binding -> start(channel, binding));
         }
@@ -135,7 +150,8 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
                 Key key = Key.of(binding);
                 active.put(key, binding);
                 Started running = started.get(key);
-                if (running != null && !running.binding().equals(binding)) {
+                if (running != null
+                        && (!running.binding().equals(binding) || channel.polls() && !ownership.owns(binding))) {
                     stop(key);
                 }
                 Failed failure = failed.get(key);
@@ -149,6 +165,7 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
                 stop(running);
             }
         }
+        elsewhere.retainAll(active.keySet());
     }
 
     /** The ids of the routes running for a binding here; empty when none is. */
@@ -171,6 +188,9 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
         }
         if (!active) {
             return new BindingState(BindingState.STOPPED, null);
+        }
+        if (elsewhere.contains(key)) {
+            return new BindingState(BindingState.ELSEWHERE, "another instance of the cluster polls it");
         }
         Started running = started.get(key);
         HealthCheckRegistry health = camelContext == null ? null : HealthCheckRegistry.get(camelContext);
@@ -203,6 +223,7 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
     private synchronized void stop(Key key) {
         CamelContext context = camelContext;
         failed.remove(key);
+        elsewhere.remove(key);
         Started running = started.remove(key);
         if (context == null || running == null) {
             return;
@@ -217,6 +238,11 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
         if (started.containsKey(key)) {
             return;
         }
+        if (channel.polls() && !ownership.owns(binding)) {
+            elsewhere.add(key);
+            return;
+        }
+        elsewhere.remove(key);
         List<String> routeIds = new ArrayList<>();
         try {
             channel.addRoutes(camelContext, binding, routeIds);

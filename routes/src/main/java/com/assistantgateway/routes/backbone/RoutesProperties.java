@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param recovery how stored messages whose enqueue was never confirmed are enqueued again
  * @param bindingSync how often each instance brings its channel routes in line with bindings changed on other instances
  * @param outbound what addresses tenant settings may make the gateway connect to
+ * @param polling how polling bindings (mailboxes, crawls) are shared out between the instances of a cluster
  */
 @Validated
 @ConfigurationProperties("gateway.routes")
@@ -28,7 +29,14 @@ public record RoutesProperties(
         @Valid @NotNull @DefaultValue Redelivery redelivery,
         @Valid @NotNull @DefaultValue Recovery recovery,
         @NotNull @DefaultValue("30s") Duration bindingSync,
-        @Valid @NotNull @DefaultValue Outbound outbound) {
+        @Valid @NotNull @DefaultValue Outbound outbound,
+        @Valid @NotNull @DefaultValue Polling polling) {
+
+    /**
+     * @param groups polling bindings fall into this many groups by a hash of tenant and binding; each group is owned
+     *     by one instance at a time, elected through the cluster service, so more groups spread the polling wider
+     */
+    public record Polling(@DefaultValue("4") @Min(1) int groups) {}
 
     /**
      * @param initialDelay delay before the first redelivery

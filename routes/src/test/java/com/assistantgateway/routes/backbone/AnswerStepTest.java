@@ -37,7 +37,8 @@ class AnswerStepTest {
             new RoutesProperties.Redelivery(Duration.ofSeconds(1), 2, Duration.ofMinutes(1), 3),
             new RoutesProperties.Recovery(Duration.ofSeconds(30), Duration.ofMinutes(1), 100),
             Duration.ofSeconds(30),
-            RoutesProperties.Outbound.publicHttpsOnly());
+            RoutesProperties.Outbound.publicHttpsOnly(),
+            new RoutesProperties.Polling(4));
     private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
     private final AnswerStep step = new AnswerStep(
             ledger,

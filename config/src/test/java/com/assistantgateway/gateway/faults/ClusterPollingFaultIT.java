@@ -1,0 +1,174 @@
+package com.assistantgateway.gateway.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.assistantgateway.adapters.email.EmailBinding;
+import com.assistantgateway.adapters.webhook.WebhookBinding;
+import com.assistantgateway.gateway.GatewayClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cluster is one system: a tenant and its bindings created through one instance are served by the other within the
+ * sync interval, a mailbox is polled by exactly one instance, and when that instance is killed the other takes the
+ * mailbox over.
+ */
+class ClusterPollingFaultIT {
+
+    static final String MAILBOX = "support@acme.example";
+    static final String MAILBOX_PASSWORD = "mailbox-secret";
+    static final String HOOK_TOKEN = "acme-hook-token";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aMailboxCreatedOnOneInstanceIsPolledByExactlyOneAndMovesWhenItsOwnerIsKilled() throws Exception {
+        assumeTrue(Cluster.server() != null, "GATEWAY_TEST_MYSQL_URL names no MySQL/MariaDB server");
+        GreenMail mail = new GreenMail(
+                new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        mail.setUser(MAILBOX, MAILBOX, MAILBOX_PASSWORD);
+        try (Cluster cluster = new Cluster("cluster-polling", work)) {
+            String[] localMail = {"--gateway.routes.outbound.allow-private-targets=true"};
+            GatewayProcess a = cluster.instance("a", localMail).start();
+            GatewayProcess b = cluster.instance("b", localMail).start();
+
+            AdminApi onA = AdminApi.signIn(() -> a.url(""), Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD);
+            onA.post(
+                    "/api/v1/tenants",
+                    Map.of(
+                            "slug", "acme",
+                            "name", "Acme",
+                            "plan", "trial",
+                            "admin",
+                                    Map.of(
+                                            "email", "admin@acme.example",
+                                            "name", "Acme Admin",
+                                            "password", "acme-admin-password",
+                                            "role", "TENANT_ADMIN")));
+            onA.post("/api/v1/tenants/acme/assistants", Map.of("id", "echo", "type", "echo", "name", "Echo"));
+            onA.post(
+                    "/api/v1/tenants/acme/bindings",
+                    Map.of(
+                            "id",
+                            "hook",
+                            "assistantId",
+                            "echo",
+                            "channel",
+                            WebhookBinding.CHANNEL,
+                            "inboundKey",
+                            "acme-hook",
+                            "settings",
+                            Map.of(),
+                            "credentials",
+                            WebhookBinding.credentials(HOOK_TOKEN, null)));
+            Map<String, String> mailSettings = new LinkedHashMap<>(EmailBinding.settings(
+                    "imap",
+                    "localhost",
+                    mail.getImap().getPort(),
+                    "smtp",
+                    "localhost",
+                    mail.getSmtp().getPort()));
+            mailSettings.put(EmailBinding.POLL_MILLIS, "500");
+            onA.post(
+                    "/api/v1/tenants/acme/bindings",
+                    Map.of(
+                            "id",
+                            "mail",
+                            "assistantId",
+                            "echo",
+                            "channel",
+                            EmailBinding.CHANNEL,
+                            "inboundKey",
+                            MAILBOX,
+                            "settings",
+                            mailSettings,
+                            "credentials",
+                            EmailBinding.credentials(MAILBOX, MAILBOX_PASSWORD)));
+
+            // The tenant created on a is processed on b: its processor started there with the next sync.
+            GatewayClient onB = new GatewayClient(b.port);
+            String messageId = GatewayClient.read(await().atMost(Duration.ofSeconds(30))
+                            .until(() -> onB.ask("acme-hook", HOOK_TOKEN, "Hello from b"), r -> r.statusCode() == 202)
+                            .body())
+                    .get("messageId")
+                    .asText();
+            assertThat(onB.awaitAnswer("acme-hook", HOOK_TOKEN, messageId)
+                            .at("/reply/text")
+                            .asText())
+                    .contains("Hello from b");
+
+            // Exactly one instance polls the mailbox; the other says another instance does.
+            AdminApi onBAdmin = AdminApi.signIn(() -> b.url(""), Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> List.of(mailState(onA), mailState(onBAdmin)),
+                            states -> states.contains("running") && states.contains("elsewhere"));
+            boolean aOwns = mailState(onA).equals("running");
+            GatewayProcess owner = aOwns ? a : b;
+            AdminApi survivor = aOwns ? onBAdmin : onA;
+
+            GreenMailUtil.sendTextEmail(
+                    MAILBOX,
+                    "ann@customer.example",
+                    "Order 1",
+                    "Where is order 1?",
+                    mail.getSmtp().getServerSetup());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> repliesTo(mail, "ann@customer.example").size() == 1);
+
+            owner.kill();
+            await().atMost(Duration.ofSeconds(45))
+                    .until(() -> mailState(survivor).equals("running"));
+            GreenMailUtil.sendTextEmail(
+                    MAILBOX,
+                    "bob@customer.example",
+                    "Order 2",
+                    "Where is order 2?",
+                    mail.getSmtp().getServerSetup());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> repliesTo(mail, "bob@customer.example").size() == 1);
+
+            assertThat(repliesTo(mail, "ann@customer.example")).hasSize(1);
+            assertThat(repliesTo(mail, "bob@customer.example"))
+                    .singleElement()
+                    .satisfies(reply -> assertThat(reply.getSubject()).isEqualTo("Re: Order 2"));
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static String mailState(AdminApi admin) {
+        JsonNode binding = admin.get("/api/v1/tenants/acme/bindings/mail");
+        return binding.at("/connection/state").asText();
+    }
+
+    private static List<MimeMessage> repliesTo(GreenMail mail, String customer) {
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(to -> to.toString().contains(customer));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+}
