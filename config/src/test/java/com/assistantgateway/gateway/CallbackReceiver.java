@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A real HTTP server standing in for a customer's callback endpoint: records every request, answers a set status. */
 public final class CallbackReceiver implements AutoCloseable {
 
-    /** One received callback. */
-    public record Received(String path, Map<String, String> headers, String body, int answeredWith) {
+    /** One received callback, with when it arrived ({@link System#nanoTime()}). */
+    public record Received(String path, Map<String, String> headers, String body, int answeredWith, long arrivedNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -30,8 +30,9 @@ public final class CallbackReceiver implements AutoCloseable {
             Map<String, String> headers = new ConcurrentHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            long arrived = System.nanoTime();
             int status = statusByPath.getOrDefault(path, 200);
-            received.add(new Received(path, headers, body, status));
+            received.add(new Received(path, headers, body, status, arrived));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -8,27 +8,32 @@ import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** The webhook channel: accept a message, report its status, call the reply back. */
+/** The webhook channel: accept a message, report its status, call the reply back (per binding). */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebhookRoutes extends EndpointRouteBuilder {
 
     public static final String MESSAGES_PATH = "/channels/webhook/{bindingKey}";
     public static final String STATUS_PATH = "/channels/webhook/{bindingKey}/messages/{messageId}";
+    static final String OUTBOUND = "webhook-outbound";
+    static final String SELECTOR = "selector";
 
     private final WebhookRequests requests;
     private final WebhookResponses responses;
-    private final CallbackRequests callbacks;
+    private final CallbackRequests callbackRequests;
+    private final WebhookProperties.Callbacks callbacks;
     private final JacksonDataFormat canonicalJson;
 
     public WebhookRoutes(
             WebhookRequests requests,
             WebhookResponses responses,
-            CallbackRequests callbacks,
+            CallbackRequests callbackRequests,
+            WebhookProperties properties,
             JacksonDataFormat canonicalJson) {
         this.requests = requests;
         this.responses = responses;
-        this.callbacks = callbacks;
+        this.callbackRequests = callbackRequests;
+        this.callbacks = properties.callbacks();
         this.canonicalJson = canonicalJson;
     }
 
@@ -47,14 +52,28 @@ public class WebhookRoutes extends EndpointRouteBuilder {
                 .bean(requests, "authorizeRead")
                 .bean(responses, "status");
 
-        from(GatewayQueues.transacted(GatewayQueues.channelQueue(WebhookBinding.CHANNEL)))
-                .routeId("webhook.outbound.callback")
+        // One route per binding (WebhookBindingRoutes): its own consumers and circuit breaker, so a receiver that
+        // never answers holds back only its own binding's replies.
+        routeTemplate(OUTBOUND)
+                .templateParameter(SELECTOR)
+                .from(GatewayQueues.transacted(GatewayQueues.channelQueue(WebhookBinding.CHANNEL))
+                        .selector("{{" + SELECTOR + "}}")
+                        .concurrentConsumers(1)
+                        .maxConcurrentConsumers(callbacks.concurrency()))
                 .routeConfigurationId(ErrorPolicies.BROKER_REDELIVERY)
                 .unmarshal(canonicalJson)
-                .bean(callbacks, "prepare")
+                .bean(callbackRequests, "prepare")
                 .filter(body().isNotNull())
-                // The URI is the binding's callback URL, set as CamelHttpUri; timeouts are camel.component.http.*
+                .circuitBreaker()
+                .resilience4jConfiguration()
+                .minimumNumberOfCalls(callbacks.breakerMinimumCalls())
+                .slidingWindowSize(Math.max(10, callbacks.breakerMinimumCalls()))
+                .failureRateThreshold(50)
+                .waitDurationInOpenState((int) callbacks.breakerOpenFor().toSeconds())
+                .end()
+                // The URI is the binding's callback URL, set as CamelHttpUri; timeouts are gateway.routes.outbound.*
                 .to(http("callback.invalid"))
+                .end()
                 .end();
     }
 }

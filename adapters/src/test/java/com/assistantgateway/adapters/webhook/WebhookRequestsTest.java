@@ -35,7 +35,10 @@ class WebhookRequestsTest {
             WebhookBinding.credentials(TOKEN, SECRET));
     private final ChannelBindings bindings = FixedBindings.of(binding);
     private final WebhookRequests requests = new WebhookRequests(
-            bindings, new WebhookProperties(1024, Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+            bindings,
+            new WebhookProperties(
+                    1024, Duration.ofMinutes(5), new WebhookProperties.Callbacks(4, 5, Duration.ofSeconds(30))),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void bearerTokenRequestBecomesACanonicalInboundMessage() {
@@ -121,7 +124,8 @@ class WebhookRequestsTest {
                 WebhookBinding.credentials(TOKEN, SECRET));
         WebhookRequests optedIn = new WebhookRequests(
                 FixedBindings.of(legacy),
-                new WebhookProperties(1024, Duration.ofMinutes(5)),
+                new WebhookProperties(
+                        1024, Duration.ofMinutes(5), new WebhookProperties.Callbacks(4, 5, Duration.ofSeconds(30))),
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
         GatewayMessage message = optedIn.normalize("legacy", null, bodyOnly, null, null, null, raw);

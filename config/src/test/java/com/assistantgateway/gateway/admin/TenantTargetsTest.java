@@ -202,12 +202,13 @@ class TenantTargetsTest extends AdminTestSupport {
                         Map.of("tokenSha256", ChannelSignatures.sha256Hex("t0ken"))),
                 admin());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long failedBefore = failed("webhook.outbound.callback");
+        String callbackRoute = "webhook.outbound.acme.rebind-" + sequence.get();
+        long failedBefore = failed(callbackRoute);
 
         dns.put("hooks.rebind.test", "127.0.0.2");
         client.send("POST", "/channels/webhook/" + key, Map.of("text", "Where is my order?"), "t0ken");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> failed("webhook.outbound.callback") > failedBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> failed(callbackRoute) > failedBefore);
         assertThat(forbidden.hitsOn("/hook")).isZero();
     }
 
