@@ -13,8 +13,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Admin module settings ({@code gateway.admin.*}).
  *
- * @param attachmentsDir where attachments that arrive inline (mail parts) are kept, one folder per tenant
- * @param sourcesDir where uploaded knowledge files are kept for re-indexing, one folder per tenant
+ * @param attachmentsDir where earlier versions kept mail attachments on disk (still read from there); new ones are
+ *     kept in the shared database
+ * @param sourcesDir where earlier versions kept uploaded knowledge files on disk (still read from there); new ones
+ *     are kept in the shared database
  * @param masterKey base64 of the 32-byte AES master key ({@code GATEWAY_MASTER_KEY}); when blank, {@code
  *     masterKeyFile} holds it
  * @param previousMasterKeys keys that only decrypt, kept until {@code POST /api/v1/platform/secrets/rotate} has

@@ -12,6 +12,8 @@ import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.admin.storage.FileKind;
+import com.assistantgateway.admin.storage.SharedFiles;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.ConversationId;
@@ -52,6 +54,9 @@ abstract class LedgerContractTest {
 
     @Autowired
     InboxMapper inbox;
+
+    @Autowired
+    SharedFiles files;
 
     private TenantId acme;
     private TenantId globex;
@@ -325,6 +330,37 @@ abstract class LedgerContractTest {
         assertThat(registry.activeTenants()).contains(acme, globex);
         assertThat(registry.assistant(acme, support).orElseThrow().type()).isEqualTo("support");
         assertThat(registry.assistant(acme, new AssistantId("ghost"))).isEmpty();
+    }
+
+    @Test
+    void aStoredFileLargerThanAChunkReadsBackWholeForItsTenantOnly() {
+        byte[] upload = new byte[1_300_000];
+        new java.util.Random(7).nextBytes(upload);
+
+        files.write(acme, FileKind.KNOWLEDGE_SOURCE, "manual_1.pdf.v1", upload);
+
+        assertThat(files.read(acme, FileKind.KNOWLEDGE_SOURCE, "manual_1.pdf.v1"))
+                .hasValueSatisfying(read -> assertThat(read).isEqualTo(upload));
+        assertThat(files.read(globex, FileKind.KNOWLEDGE_SOURCE, "manual_1.pdf.v1"))
+                .isEmpty();
+        assertThat(files.read(acme, FileKind.ATTACHMENT, "manual_1.pdf.v1")).isEmpty();
+        files.write(acme, FileKind.KNOWLEDGE_SOURCE, "manual_1.pdf.v1", "smaller".getBytes());
+        assertThat(files.read(acme, FileKind.KNOWLEDGE_SOURCE, "manual_1.pdf.v1"))
+                .hasValue("smaller".getBytes());
+    }
+
+    @Test
+    void anEmptyFileIsStoredAndAPrefixMatchesLiterally() {
+        files.write(acme, FileKind.ATTACHMENT, "m-1/0-empty.txt", new byte[0]);
+        files.write(acme, FileKind.ATTACHMENT, "m-1/1-a.txt", "a".getBytes());
+        files.write(acme, FileKind.ATTACHMENT, "mX1/0-other.txt", "x".getBytes());
+
+        assertThat(files.read(acme, FileKind.ATTACHMENT, "m-1/0-empty.txt")).hasValue(new byte[0]);
+        assertThat(files.count(acme, FileKind.ATTACHMENT, "m-1/")).isEqualTo(2);
+        assertThat(files.count(acme, FileKind.ATTACHMENT, "m_1/")).isZero();
+        files.deleteWithPrefix(acme, FileKind.ATTACHMENT, "m-1/");
+        assertThat(files.exists(acme, FileKind.ATTACHMENT, "m-1/1-a.txt")).isFalse();
+        assertThat(files.exists(acme, FileKind.ATTACHMENT, "mX1/0-other.txt")).isTrue();
     }
 
     private TenantId tenant(String prefix) {

@@ -49,6 +49,7 @@ class TenancyRuleTest {
                 AuditMapper.class,
                 ChannelStateMapper.class,
                 SecurityMapper.class,
+                com.assistantgateway.admin.storage.StoredFileMapper.class,
                 InboxMapper.class,
                 KnowledgeMapper.class,
                 PrivacyMapper.class,

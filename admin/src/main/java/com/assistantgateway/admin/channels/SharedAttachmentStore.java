@@ -1,6 +1,8 @@
 package com.assistantgateway.admin.channels;
 
 import com.assistantgateway.admin.AdminProperties;
+import com.assistantgateway.admin.storage.FileKind;
+import com.assistantgateway.admin.storage.SharedFiles;
 import com.assistantgateway.routes.message.AttachmentRef;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
@@ -15,41 +17,34 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Attachments on disk under {@code <attachmentsDir>/<tenant>/<message>/}, referenced as {@code
- * attachment:<tenant>/<message>/<n>-<name>}. A reference of another tenant never resolves: the tenant is a path
- * segment the caller must name.
+ * Attachments in the shared database ({@link SharedFiles}), referenced as {@code
+ * attachment:<tenant>/<message>/<n>-<name>}: any instance reads what another received. A reference of another tenant
+ * never resolves: the tenant is part of the key the caller must name. Attachments kept on disk under {@code
+ * gateway.admin.attachments-dir} by earlier versions are still read from there.
  */
 @Component
 @EnableConfigurationProperties(AdminProperties.class)
-public class FileAttachmentStore implements AttachmentStore {
+public class SharedAttachmentStore implements AttachmentStore {
 
     static final String SCHEME = "attachment:";
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX_NAME = 100;
 
-    private final Path root;
+    private final SharedFiles files;
+    private final Path legacyRoot;
 
-    public FileAttachmentStore(AdminProperties properties) {
-        this.root = properties.attachmentsDir().toAbsolutePath().normalize();
+    public SharedAttachmentStore(SharedFiles files, AdminProperties properties) {
+        this.files = files;
+        this.legacyRoot = properties.attachmentsDir().toAbsolutePath().normalize();
     }
 
     @Override
     public AttachmentRef store(
             TenantId tenantId, MessageId messageId, String fileName, String contentType, byte[] content) {
-        Path folder = root.resolve(tenantId.value()).resolve(messageId.value());
-        try {
-            Files.createDirectories(folder);
-            int index;
-            try (var existing = Files.list(folder)) {
-                index = (int) existing.count();
-            }
-            String name = index + "-" + safe(fileName);
-            Files.write(folder.resolve(name), content);
-            String uri = SCHEME + tenantId.value() + "/" + messageId.value() + "/" + name;
-            return new AttachmentRef(uri, contentType, fileName, (long) content.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store an attachment of message " + messageId, e);
-        }
+        String folder = messageId.value() + "/";
+        String key = folder + files.count(tenantId, FileKind.ATTACHMENT, folder) + "-" + safe(fileName);
+        files.write(tenantId, FileKind.ATTACHMENT, key, content);
+        return new AttachmentRef(SCHEME + tenantId.value() + "/" + key, contentType, fileName, (long) content.length);
     }
 
     @Override
@@ -58,10 +53,14 @@ public class FileAttachmentStore implements AttachmentStore {
         if (attachment.uri() == null || !attachment.uri().startsWith(prefix)) {
             return Optional.empty();
         }
-        Path file = root.resolve(tenantId.value())
-                .resolve(attachment.uri().substring(prefix.length()))
-                .normalize();
-        if (!file.startsWith(root.resolve(tenantId.value())) || !Files.isRegularFile(file)) {
+        String key = attachment.uri().substring(prefix.length());
+        return files.read(tenantId, FileKind.ATTACHMENT, key).or(() -> legacy(tenantId, key));
+    }
+
+    private Optional<byte[]> legacy(TenantId tenantId, String key) {
+        Path tenantRoot = legacyRoot.resolve(tenantId.value());
+        Path file = tenantRoot.resolve(key).normalize();
+        if (!file.startsWith(tenantRoot) || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {

@@ -19,11 +19,17 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 @Configuration
 class ClusterConfiguration {
 
-    private final String memberId = UUID.randomUUID().toString();
+    /** This instance as a member of the cluster, for its lifetime. */
+    record Member(String id) {}
 
     @Bean
-    DefaultLockRepository clusterLockRepository(DataSource dataSource, AdminProperties properties) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource, memberId);
+    Member clusterMember() {
+        return new Member(UUID.randomUUID().toString());
+    }
+
+    @Bean
+    DefaultLockRepository clusterLockRepository(DataSource dataSource, Member member, AdminProperties properties) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource, member.id());
         repository.setRegion("gateway");
         repository.setTimeToLive((int) properties.cluster().lockTtl().toMillis());
         return repository;
@@ -39,9 +45,10 @@ class ClusterConfiguration {
     }
 
     @Bean
-    CamelClusterService clusterService(JdbcLockRegistry clusterLockRegistry, AdminProperties properties) {
+    CamelClusterService clusterService(
+            JdbcLockRegistry clusterLockRegistry, Member member, AdminProperties properties) {
         return new JdbcClusterService(
-                clusterLockRegistry, memberId, properties.cluster().heartbeat());
+                clusterLockRegistry, member.id(), properties.cluster().heartbeat());
     }
 
     /** Camel starts and stops the service with its context, so no election outlives the routes it decides. */

@@ -1,74 +1,75 @@
 package com.assistantgateway.admin.knowledge;
 
 import com.assistantgateway.admin.AdminProperties;
+import com.assistantgateway.admin.storage.FileKind;
+import com.assistantgateway.admin.storage.SharedFiles;
 import com.assistantgateway.routes.message.TenantId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The uploaded files of every version, per tenant under {@code gateway.admin.sources-dir}: {@code <source>.v<n>}.
- * Files are written to a temporary name and moved into place, so a crash never leaves half a file.
+ * The uploaded files of every version ({@code <source>.v<n>}) in the shared database, so an ingestion job taken by
+ * any instance reads the file another instance received. Files kept under {@code gateway.admin.sources-dir} by earlier
+ * versions are still read from there.
  */
 @Component
 public class KnowledgeFiles {
 
-    private final Path root;
+    private final SharedFiles files;
+    private final Path legacyRoot;
 
-    public KnowledgeFiles(AdminProperties properties) {
-        this.root = properties.sourcesDir();
+    public KnowledgeFiles(SharedFiles files, AdminProperties properties) {
+        this.files = files;
+        this.legacyRoot = properties.sourcesDir();
     }
 
     void write(TenantId tenantId, String sourceId, int version, byte[] content) {
-        Path target = file(tenantId, sourceId, version);
-        try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), sourceId, ".upload");
-            Files.write(temporary, content);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store knowledge source " + sourceId, e);
-        }
+        files.write(tenantId, FileKind.KNOWLEDGE_SOURCE, key(sourceId, version), content);
     }
 
     byte[] read(TenantId tenantId, String sourceId, int version) throws IOException {
-        return Files.readAllBytes(existing(tenantId, sourceId, version));
+        var stored = files.read(tenantId, FileKind.KNOWLEDGE_SOURCE, key(sourceId, version));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        Path legacy = legacy(tenantId, sourceId, version);
+        if (legacy == null) {
+            throw new NoSuchFileException(key(sourceId, version));
+        }
+        return Files.readAllBytes(legacy);
     }
 
     boolean exists(TenantId tenantId, String sourceId, int version) {
-        return Files.exists(existing(tenantId, sourceId, version));
+        return files.exists(tenantId, FileKind.KNOWLEDGE_SOURCE, key(sourceId, version))
+                || legacy(tenantId, sourceId, version) != null;
     }
 
+    /** Every version of the source, and nothing of another whose id merely starts the same ("a" and "a.v2.pdf"). */
     void deleteAll(TenantId tenantId, String sourceId) {
-        Path dir = root.resolve(tenantId.value());
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (DirectoryStream<Path> versions = Files.newDirectoryStream(dir, glob(sourceId))) {
-            for (Path file : versions) {
-                Files.deleteIfExists(file);
+        Pattern version = Pattern.compile(Pattern.quote(sourceId) + "\\.v\\d+");
+        for (String key : files.keys(tenantId, FileKind.KNOWLEDGE_SOURCE, sourceId + ".v")) {
+            if (version.matcher(key).matches()) {
+                files.delete(tenantId, FileKind.KNOWLEDGE_SOURCE, key);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private Path file(TenantId tenantId, String sourceId, int version) {
-        return root.resolve(tenantId.value()).resolve(sourceId + ".v" + version);
+    private static String key(String sourceId, int version) {
+        return sourceId + ".v" + version;
     }
 
-    /** Version 1 of a source uploaded before versions existed is the file without a suffix. */
-    private Path existing(TenantId tenantId, String sourceId, int version) {
-        Path file = file(tenantId, sourceId, version);
-        Path legacy = root.resolve(tenantId.value()).resolve(sourceId);
-        return version == 1 && !Files.exists(file) && Files.isRegularFile(legacy) ? legacy : file;
-    }
-
-    private static String glob(String sourceId) {
-        return "{" + sourceId + "," + sourceId + ".v*}";
+    /** The file an earlier version kept on disk (version 1 of a source from before versions: no suffix), or null. */
+    private Path legacy(TenantId tenantId, String sourceId, int version) {
+        Path dir = legacyRoot.resolve(tenantId.value());
+        Path file = dir.resolve(key(sourceId, version));
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        Path unversioned = dir.resolve(sourceId);
+        return version == 1 && Files.isRegularFile(unversioned) ? unversioned : null;
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cluster is one system: a tenant and its bindings created through one instance are served by the other within the
- * sync interval, a mailbox is polled by exactly one instance, and when that instance is killed the other takes the
- * mailbox over.
+ * sync interval, files uploaded to one are ingested by either, a mailbox is polled by exactly one instance, and when
+ * that instance is killed the other takes the mailbox over. Both on the embedded index, health says so.
  */
 class ClusterPollingFaultIT {
 
@@ -48,6 +48,11 @@ class ClusterPollingFaultIT {
             String[] localMail = {"--gateway.routes.outbound.allow-private-targets=true"};
             GatewayProcess a = cluster.instance("a", localMail).start();
             GatewayProcess b = cluster.instance("b", localMail).start();
+
+            // Two instances on the embedded (instance-local) knowledge index: health and log say so, loudly.
+            await().atMost(Duration.ofSeconds(90)).until(() -> healthStatus(a).equals("DEGRADED"));
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> b.log().contains("instances share this database, but the embedded knowledge index"));
 
             AdminApi onA = AdminApi.signIn(() -> a.url(""), Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD);
             onA.post(
@@ -114,8 +119,26 @@ class ClusterPollingFaultIT {
                             .asText())
                     .contains("Hello from b");
 
-            // Exactly one instance polls the mailbox; the other says another instance does.
+            // Files uploaded on a are ingested by whichever instance takes the job: every one of them is found.
+            onA.post("/api/v1/tenants/acme/assistants", Map.of("id", "support", "type", "support", "name", "Support"));
+            List<String> uploaded = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                uploaded.add(onA.upload(
+                                "/api/v1/tenants/acme/assistants/support/knowledge",
+                                "policy-" + i + ".md",
+                                "text/markdown",
+                                ("# Policy " + i + "\n\nReturns within " + (10 + i) + " days.\n").getBytes())
+                        .get("id")
+                        .asText());
+            }
             AdminApi onBAdmin = AdminApi.signIn(() -> b.url(""), Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD);
+            await().atMost(Duration.ofSeconds(90)).until(() -> uploaded.stream()
+                    .map(id -> onBAdmin.get("/api/v1/tenants/acme/assistants/support/knowledge/" + id)
+                            .path("status")
+                            .asText())
+                    .allMatch("ready"::equals));
+
+            // Exactly one instance polls the mailbox; the other says another instance does.
             await().atMost(Duration.ofSeconds(30))
                     .until(
                             () -> List.of(mailState(onA), mailState(onBAdmin)),
@@ -152,6 +175,15 @@ class ClusterPollingFaultIT {
         } finally {
             mail.stop();
         }
+    }
+
+    private static String healthStatus(GatewayProcess instance) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance.url("/actuator/health")))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        return GatewayClient.read(response.body()).path("status").asText();
     }
 
     private static String mailState(AdminApi admin) {

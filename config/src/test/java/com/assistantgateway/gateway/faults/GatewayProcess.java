@@ -114,6 +114,15 @@ final class GatewayProcess implements AutoCloseable {
         waitFor();
     }
 
+    /** Everything the process wrote so far, over all its starts. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

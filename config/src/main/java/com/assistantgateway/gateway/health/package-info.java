@@ -1,0 +1,2 @@
+/** Health components of the assembled gateway that no single module can judge alone. */
+package com.assistantgateway.gateway.health;
