@@ -119,6 +119,9 @@ class GatewayEndToEndTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    com.assistantgateway.admin.channels.JdbcChannelState skipped;
+
     @LocalServerPort
     int port;
 
@@ -203,6 +206,27 @@ class GatewayEndToEndTest {
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(ledger.countInbound(DEMO)).isEqualTo(storedAfterFirst);
         assertThat(messagesAdded("gateway.ingress")).isEqualTo(enqueuedAfterFirst);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForOtherContentIsRefusedAndRecordedAsSkipped() {
+        String key = "order-" + UUID.randomUUID();
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + DEMO_TOKEN, "Idempotency-Key", key);
+        HttpResponse<String> first =
+                client.post("demo", headers, GatewayClient.json(Map.of("from", "erp", "text", "Where is order 1?")));
+        long storedAfterFirst = ledger.countInbound(DEMO);
+
+        HttpResponse<String> reused =
+                client.post("demo", headers, GatewayClient.json(Map.of("from", "erp", "text", "Cancel order 2.")));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+        assertThat(GatewayClient.read(reused.body()).get("title").asText()).isEqualTo("idempotency-key-reused");
+        assertThat(ledger.countInbound(DEMO)).isEqualTo(storedAfterFirst);
+        assertThat(skipped.latest(DEMO, 20)).anySatisfy(skip -> {
+            assertThat(skip.channelMessageId()).isEqualTo(key);
+            assertThat(skip.reason()).isEqualTo("repeated-id-other-content");
+        });
     }
 
     @Test
@@ -659,11 +683,15 @@ class GatewayEndToEndTest {
     void everyRouteIsNamedChannelDirectionStep() {
         assertThat(camel.getRoutes())
                 .extracting(org.apache.camel.Route::getRouteId)
-                .allMatch(id -> id.matches("[a-z0-9-]+\\.[a-z0-9-]+\\.[a-z0-9-]+"), "channel.direction.step")
+                .allMatch(
+                        id -> id.matches("[a-z0-9-]+\\.[a-z0-9-]+\\.[a-z0-9-]+")
+                                || id.matches(
+                                        "[a-z0-9-]+\\.(inbound|outbound)\\.[a-z0-9-]+\\.[A-Za-z0-9][A-Za-z0-9._-]*"),
+                        "channel.direction.step, or channel.direction.tenant.binding for a binding's own routes")
                 .contains(
                         "webhook.inbound.normalize",
                         "webhook.inbound.status",
-                        "webhook.outbound.callback",
+                        "webhook.outbound.demo.webhook-demo",
                         "backbone.ingress.accept",
                         "backbone.ingress.enqueue",
                         "backbone.ingress.dispatch",

@@ -99,11 +99,17 @@ public class ScrapeNotifications {
     }
 
     /**
-     * The summary as a new outbound mail on the tenant's email binding, in the envelope the email queue routes by;
-     * the email channel sends it like any reply.
+     * The summary as a new outbound message on the tenant's binding named by {@code notifyEmailBinding}, in the
+     * envelope the egress dispatch routes by: that binding's channel (the email channel) sends it like any reply.
      */
     public String email(GatewayMessage reply, @Headers Map<String, Object> headers) {
         ChannelBinding binding = binding(reply);
+        String notifyBinding =
+                binding.setting(ScrapeBinding.NOTIFY_EMAIL_BINDING).orElseThrow();
+        String channel = bindings.find(reply.tenantId(), notifyBinding)
+                .map(ChannelBinding::channel)
+                .orElseThrow(() -> new IllegalStateException(
+                        binding + " notifies through binding '" + notifyBinding + "', which does not exist"));
         GatewayMessage mail = new GatewayMessage(
                 GatewayMessage.SCHEMA_VERSION,
                 // Derived from the reply, so a redelivered notification is the same mail, sent once.
@@ -112,8 +118,8 @@ public class ScrapeNotifications {
                 reply.tenantId(),
                 reply.assistantId(),
                 reply.conversationId(),
-                "email",
-                binding.setting(ScrapeBinding.NOTIFY_EMAIL_BINDING).orElseThrow(),
+                channel,
+                notifyBinding,
                 reply.direction(),
                 null,
                 binding.setting(ScrapeBinding.NOTIFY_EMAIL).orElseThrow(),

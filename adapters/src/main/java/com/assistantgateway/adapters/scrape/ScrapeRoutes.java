@@ -94,7 +94,8 @@ public class ScrapeRoutes extends EndpointRouteBuilder {
                 .bean(notifications, "sent")
                 .when(variable(TARGET).isEqualTo(ScrapeNotifications.Target.EMAIL))
                 .bean(notifications, "email")
-                .to(ExchangePattern.InOnly, jms("queue:" + GatewayQueues.channelQueue("email")))
+                // To the egress dispatch, which hands it to the notify binding's own channel queue.
+                .to(ExchangePattern.InOnly, jms("queue:" + GatewayQueues.EGRESS))
                 .bean(notifications, "sent")
                 .otherwise()
                 .bean(notifications, "recorded")

@@ -33,6 +33,15 @@ public class WebhookResponses {
     }
 
     public String accepted(Acceptance acceptance, @Headers Map<String, Object> headers) {
+        if (acceptance.differs()) {
+            // As payment APIs do: a key names one request; reusing it for another is the caller's mistake, said so.
+            throw new ChannelRequestException(
+                    422,
+                    "idempotency-key-reused",
+                    "This Idempotency-Key was first used for message "
+                            + acceptance.message().id().value()
+                            + " with other content; use a new key for a new message.");
+        }
         headers.clear();
         headers.put(Exchange.HTTP_RESPONSE_CODE, 202);
         headers.put(Exchange.CONTENT_TYPE, "application/json");

@@ -12,6 +12,7 @@ import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.Direction;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.AttachmentStore;
 import com.assistantgateway.routes.port.SkippedMessage;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -56,6 +57,9 @@ class EmailChannelTest extends ChannelsTestSupport {
 
     @Autowired
     TenantRegistry registry;
+
+    @Autowired
+    AttachmentStore attachments;
 
     @Test
     void bindingRoutesAreNamedByChannelTenantAndBinding() {
@@ -157,6 +161,22 @@ class EmailChannelTest extends ChannelsTestSupport {
     }
 
     @Test
+    void aMailReusingAMessageIdForOtherContentIsSkippedVisiblyAndTheFirstAnsweredOnce() throws Exception {
+        String customer = unique("reuse") + "@customer.example";
+        String messageId = "<" + UUID.randomUUID() + "@broken-mailer.example>";
+        deliver(mail(customer, messageId, "Order", null, null, "Where is order 11?"));
+        awaitMailTo(customer, 1);
+
+        deliver(mail(customer, messageId, "Other order", null, null, "Please cancel order 12."));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(channelState.latest(DEMO, 50).stream()
+                        .filter(s -> messageId.equals(s.channelMessageId()))
+                        .map(SkippedMessage::reason))
+                .containsExactly("repeated-id-other-content"));
+        assertThat(mailTo(customer)).hasSize(1);
+    }
+
+    @Test
     void autoRepliesListMailAndBouncesAreSkippedAndCountedNeverAnswered() throws Exception {
         String robot = unique("robot") + "@customer.example";
         MimeMessage outOfOffice =
@@ -199,11 +219,13 @@ class EmailChannelTest extends ChannelsTestSupport {
             assertThat(attachment.uri())
                     .startsWith("attachment:demo/" + stored.id().value() + "/");
         });
-        try (var files =
-                Files.walk(dataDir.resolve("attachments/demo/" + stored.id().value()))) {
-            assertThat(files.filter(Files::isRegularFile).map(EmailChannelTest::read))
-                    .containsExactly("Hi there.");
-        }
+        // Kept in the shared database, so every instance of a cluster reads it; nothing of it on this one's disk.
+        assertThat(attachments.read(DEMO, stored.attachments().get(0)))
+                .hasValueSatisfying(bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8).strip())
+                        .isEqualTo("Hi there."));
+        assertThat(attachments.read(new TenantId("globex"), stored.attachments().get(0)))
+                .isEmpty();
+        assertThat(dataDir.resolve("attachments/demo/" + stored.id().value())).doesNotExist();
     }
 
     @Test

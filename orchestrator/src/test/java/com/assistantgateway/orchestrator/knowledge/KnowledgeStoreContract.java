@@ -108,6 +108,24 @@ public abstract class KnowledgeStoreContract {
         assertThat(hits.get(0).chunk().source()).isEqualTo("pumps.md");
     }
 
+    /** A mail quoting a long thread: thousands of distinct words, more than a search engine takes in one query. */
+    @Test
+    void aMessageOfThousandsOfDistinctWordsIsAnsweredInEveryMode() {
+        StringBuilder glossary = new StringBuilder("# Glossary\n\n");
+        StringBuilder mail = new StringBuilder("How long is the warranty on brake calipers? ");
+        for (int i = 0; i < 3000; i++) {
+            String word = "term" + Integer.toString(i, 36) + "x";
+            glossary.append(word).append(i % 20 == 19 ? ".\n\n" : " ");
+            mail.append(word).append(' ');
+        }
+        knowledge.ingest(acme, support, "glossary.md", glossary.toString());
+        knowledge.ingest(acme, support, "warranty.md", "# Warranty\n\nBrake calipers carry 2 years.");
+
+        for (RetrievalMode mode : RetrievalMode.values()) {
+            assertThat(search(acme, mail.toString(), mode)).as(mode.name()).isNotEmpty();
+        }
+    }
+
     @Test
     void bm25StemsEachLanguageWithItsOwnAnalyzer() {
         knowledge.ingest(

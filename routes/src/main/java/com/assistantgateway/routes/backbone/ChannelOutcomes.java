@@ -1,6 +1,7 @@
 package com.assistantgateway.routes.backbone;
 
 import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.Delivery;
 import com.assistantgateway.routes.port.DeliveryLog;
@@ -51,25 +52,55 @@ public class ChannelOutcomes {
         this.clock = clock;
     }
 
+    /**
+     * A message that repeats the channel id of one stored before (a mailer reusing a Message-ID) but says something
+     * else: the first is kept and answered, this one is not.
+     */
+    public static final String REPEATED_ID_OTHER_CONTENT = "repeated-id-other-content";
+
     /** An inbound message the channel deliberately leaves unanswered; {@code reason} is a stable code. */
     public void skipped(ChannelBinding binding, String reason, String sender, String channelMessageId) {
-        log.info("{}: skipped a message from {} ({})", binding, sender, reason);
-        skipped.record(new SkippedMessage(
+        skipped(
                 binding.tenantId(),
                 binding.id(),
                 binding.channel(),
+                binding.assistantId().value(),
                 reason,
                 sender,
-                channelMessageId,
-                clock.instant()));
+                channelMessageId);
+    }
+
+    /** An inbound message, normalized already, that is left unanswered. */
+    public void skipped(GatewayMessage inbound, String reason) {
+        skipped(
+                inbound.tenantId(),
+                inbound.bindingId(),
+                inbound.channel(),
+                inbound.assistantId().value(),
+                reason,
+                inbound.from(),
+                inbound.channelMessageId());
+    }
+
+    private void skipped(
+            TenantId tenantId,
+            String bindingId,
+            String channel,
+            String assistantId,
+            String reason,
+            String sender,
+            String channelMessageId) {
+        log.info("{}/{}: skipped a {} message from {} ({})", tenantId, bindingId, channel, sender, reason);
+        skipped.record(
+                new SkippedMessage(tenantId, bindingId, channel, reason, sender, channelMessageId, clock.instant()));
         meters.counter(
                         "gateway.channel.skipped",
                         "tenant",
-                        binding.tenantId().value(),
+                        tenantId.value(),
                         "assistant",
-                        binding.assistantId().value(),
+                        assistantId,
                         "channel",
-                        binding.channel(),
+                        channel,
                         "reason",
                         reason)
                 .increment();
@@ -78,7 +109,8 @@ public class ChannelOutcomes {
         if (channelMessageId != null) {
             attributes.put("channelMessageId", channelMessageId);
         }
-        publish(GatewayEvent.MESSAGE_SKIPPED, binding, attributes);
+        events.publish(new GatewayEvent(
+                GatewayEvent.MESSAGE_SKIPPED, tenantId, channel, bindingId, clock.instant(), attributes));
     }
 
     public void received(GatewayMessage inbound) {

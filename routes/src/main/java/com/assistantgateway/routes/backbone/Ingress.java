@@ -3,6 +3,7 @@ package com.assistantgateway.routes.backbone;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.Acceptance;
 import com.assistantgateway.routes.port.MessageLedger;
+import java.util.Objects;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +38,24 @@ public class Ingress {
 
     /** Stores and enqueues; a deadlock victim (another message locked its conversation) starts over, both undone. */
     public Acceptance accept(GatewayMessage inbound) {
-        return transactions.write(() -> {
-            Acceptance acceptance = ledger.accept(inbound);
-            if (acceptance.fresh()) {
-                producer.sendBody(BackboneRoutes.ENQUEUE, acceptance.message());
+        Acceptance acceptance = transactions.write(() -> {
+            Acceptance stored = ledger.accept(inbound);
+            if (stored.fresh()) {
+                producer.sendBody(BackboneRoutes.ENQUEUE, stored.message());
             }
-            return acceptance;
+            return stored;
         });
+        if (!acceptance.fresh() && !sameContent(acceptance.message(), inbound)) {
+            return new Acceptance(acceptance.message(), false, true);
+        }
+        return acceptance;
+    }
+
+    /** Whether a repeat of a channel id says what the first said: same sender, subject and text. */
+    static boolean sameContent(GatewayMessage first, GatewayMessage repeat) {
+        return Objects.equals(first.text(), repeat.text())
+                && Objects.equals(first.subject(), repeat.subject())
+                && (first.from() == null ? repeat.from() == null : first.from().equalsIgnoreCase(repeat.from()));
     }
 
     /**
@@ -59,6 +71,8 @@ public class Ingress {
                 log.warn("could not confirm the enqueue of message {}; the recovery sweep will", message.id(), e);
             }
             outcomes.received(message);
+        } else if (acceptance.differs()) {
+            outcomes.skipped(acceptance.message(), ChannelOutcomes.REPEATED_ID_OTHER_CONTENT);
         }
         return acceptance;
     }

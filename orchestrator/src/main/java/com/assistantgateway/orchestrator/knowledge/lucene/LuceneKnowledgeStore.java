@@ -42,7 +42,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.QueryBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +68,7 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Map<Language, QueryBuilder> queryBuilders = new EnumMap<>(Language.class);
+    private final Map<Language, Analyzer> queryAnalyzers = new EnumMap<>(Language.class);
 
     public LuceneKnowledgeStore(OrchestratorProperties properties) throws IOException {
         Files.createDirectories(properties.knowledgeDir());
@@ -77,7 +76,7 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
         for (Language language : Language.values()) {
             Analyzer analyzer = language.analyzer();
             analyzers.put(textField(language), analyzer);
-            queryBuilders.put(language, new QueryBuilder(analyzer));
+            queryAnalyzers.put(language, analyzer);
         }
         this.directory = FSDirectory.open(properties.knowledgeDir());
         this.writer = new IndexWriter(
@@ -144,9 +143,13 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
     private List<ScoredChunk> bm25(
             IndexSearcher searcher, TenantId tenantId, AssistantId assistantId, KnowledgeQuery query)
             throws IOException {
-        Query text = queryBuilders.get(query.language()).createBooleanQuery(textField(query.language()), query.text());
+        Query text = BoundedTextQuery.of(
+                queryAnalyzers.get(query.language()),
+                textField(query.language()),
+                query.text(),
+                searcher.getIndexReader());
         if (text == null) {
-            return List.of(); // only stop words
+            return List.of(); // only stop words, or words no passage has
         }
         Query scoped = new BooleanQuery.Builder()
                 .add(text, BooleanClause.Occur.MUST)

@@ -159,6 +159,22 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
         return schema;
     }
 
+    /**
+     * The query text as Milvus' BM25 function takes it: no longer than the {@code search_text} field holds (65,535
+     * bytes; 16,000 characters are at most 64,000 bytes of UTF-8), cut at a word. A long mail still finds passages.
+     */
+    static String boundedText(String text) {
+        int max = 16_000;
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max);
+        if (cut <= max / 2) {
+            cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        }
+        return text.substring(0, cut);
+    }
+
     private static AddFieldReq.AddFieldReqBuilder<?> varchar(String name, int maxLength) {
         return AddFieldReq.builder().fieldName(name).dataType(DataType.VarChar).maxLength(maxLength);
     }
@@ -244,7 +260,7 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
                             client.search(SearchReq.builder()
                                     .collectionName(settings.collection())
                                     .annsField(SPARSE)
-                                    .data(List.of(new EmbeddedText(query.text())))
+                                    .data(List.of(new EmbeddedText(boundedText(query.text()))))
                                     .limit(query.limit())
                                     .filter(SCOPE)
                                     .filterTemplateValues(scope(tenantId, assistantId))
@@ -268,7 +284,7 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
                                             assistantId),
                                     annRequest(
                                             SPARSE,
-                                            new EmbeddedText(query.text()),
+                                            new EmbeddedText(boundedText(query.text())),
                                             Map.of(
                                                     "analyzer_name",
                                                     query.language().code()),
