@@ -24,10 +24,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * The readable text and the attachments of a MIME message. In {@code multipart/alternative} the plain part wins and
- * HTML is turned into text only when there is no plain part. Transfer encodings are decoded by Jakarta Mail; charsets
+ * The readable text and the attachments of a MIME message, read as mail clients read it. In {@code
+ * multipart/alternative} the plain part wins and HTML is turned into text only when there is no plain part; a
+ * forwarded message ({@code message/rfc822}) is shown below the text, as clients show it; named parts, uuencoded
+ * blocks and {@code x-gzip64} data are attachments, not text. Transfer encodings are decoded by Jakarta Mail; charsets
  * (including aliases Java does not know by the MIME name) by {@link MimeUtility#javaCharset}; undecodable bytes become
- * replacement characters instead of failing the mail.
+ * replacement characters instead of failing the mail. A structure Jakarta Mail refuses (an unquoted boundary with
+ * {@code =}, a {@code ;;} in the header, a missing start boundary) is split by its boundary lines instead, and what
+ * still cannot be split loses its MIME headers, boundaries and encoded blocks before the assistant sees it.
  */
 record MailContent(String text, List<Attachment> attachments) {
 
@@ -39,18 +43,31 @@ record MailContent(String text, List<Attachment> attachments) {
         return new MailContent(text == null ? "" : text.strip(), List.copyOf(attachments));
     }
 
-    /** Malformed structure (bad parameters, missing boundaries) degrades to the part's raw text, never a failure. */
+    /** Malformed structure degrades to the human text of the part's raw source, never a failure. */
     private static String walk(Part part, List<Attachment> attachments) throws MessagingException, IOException {
         try {
             return walkStrict(part, attachments);
         } catch (MessagingException | IOException malformed) {
-            String raw = new String(rawBytes(part), StandardCharsets.UTF_8);
+            String raw = stripMime(new String(rawBytes(part), StandardCharsets.UTF_8));
             return raw.contains("<html") || raw.contains("<HTML") ? htmlToText(raw) : raw;
         }
     }
 
+    private static final Pattern MIME_HEADER =
+            Pattern.compile("(?im)^(content-[a-z-]+|mime-version):.*(\\r?\\n[ \\t].*)*\\r?\\n?");
+    private static final Pattern BOUNDARY_LINE = Pattern.compile("(?m)^--[^\\s]{6,}\\s*$\\r?\\n?");
+    private static final Pattern ENCODED_BLOCK = Pattern.compile("(?m)(^[A-Za-z0-9+/=]{60,}\\r?\\n){2,}");
+
+    /** The last resort: the raw source without part headers, boundary lines and blocks of base64. */
+    static String stripMime(String raw) {
+        String text = MIME_HEADER.matcher(raw).replaceAll("");
+        text = BOUNDARY_LINE.matcher(text).replaceAll("");
+        text = ENCODED_BLOCK.matcher(text).replaceAll("");
+        return text.replace("This is a multi-part message in MIME format.", "").strip();
+    }
+
     private static String walkStrict(Part part, List<Attachment> attachments) throws MessagingException, IOException {
-        if (isAttachment(part)) {
+        if (isAttachment(part) || encodedData(part) || namedTextBesideTheBody(part)) {
             attachments.add(new Attachment(fileName(part), baseType(part), bytes(part)));
             return null;
         }
@@ -68,6 +85,10 @@ record MailContent(String text, List<Attachment> attachments) {
                     html = walk(alternative, attachments);
                 }
             }
+            if (html == null && alternatives.getCount() > 0) {
+                // No text at all (a phone's MMS: one picture): the last, richest alternative is what was sent.
+                return walk(alternatives.getBodyPart(alternatives.getCount() - 1), attachments);
+            }
             return html;
         }
         if (part.isMimeType("multipart/*")) {
@@ -75,6 +96,9 @@ record MailContent(String text, List<Attachment> attachments) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < parts.getCount(); i++) {
                 String partText = walk(parts.getBodyPart(i), attachments);
+                if (partText != null) {
+                    partText = BOUNDARY_LINE.matcher(partText).replaceAll("");
+                }
                 if (partText != null && !partText.isBlank()) {
                     text.append(text.isEmpty() ? "" : "\n\n").append(partText.strip());
                 }
@@ -82,17 +106,101 @@ record MailContent(String text, List<Attachment> attachments) {
             return text.toString();
         }
         if (part.isMimeType("text/plain") || part.getContentType() == null) {
-            return text(part);
+            return uudecoded(text(part), attachments);
         }
         if (part.isMimeType("text/html")) {
             return htmlToText(text(part));
         }
         if (part.isMimeType("message/rfc822")) {
-            attachments.add(new Attachment(fileName(part), "message/rfc822", bytes(part)));
-            return null;
+            byte[] forwarded = bytes(part);
+            attachments.add(new Attachment(fileName(part), "message/rfc822", forwarded));
+            return forwardedText(forwarded, attachments);
         }
         attachments.add(new Attachment(fileName(part), baseType(part), bytes(part)));
         return null;
+    }
+
+    /** A forwarded message as mail clients show it below the text: its header lines, then its own text. */
+    private static String forwardedText(byte[] source, List<Attachment> attachments) {
+        try {
+            MimeMessage inner = new MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(source));
+            List<Attachment> ignored = new ArrayList<>();
+            String text = walk(inner, ignored);
+            StringBuilder shown = new StringBuilder("---------- Forwarded message ----------\n");
+            header(inner, "From", shown);
+            header(inner, "Date", shown);
+            header(inner, "Subject", shown);
+            header(inner, "To", shown);
+            return shown.append('\n').append(text == null ? "" : text.strip()).toString();
+        } catch (MessagingException | IOException unreadable) {
+            return null;
+        }
+    }
+
+    private static void header(MimeMessage message, String name, StringBuilder shown) throws MessagingException {
+        String value = message.getHeader(name, ", ");
+        if (value != null) {
+            try {
+                value = MimeUtility.decodeText(MimeUtility.unfold(value));
+            } catch (UnsupportedEncodingException undecodable) {
+                // shown as sent
+            }
+            shown.append(name).append(": ").append(rawUtf8(value)).append('\n');
+        }
+    }
+
+    private static final Pattern UUENCODED =
+            Pattern.compile("(?ms)^begin [0-7]{3,4} ([^\\r\\n]+)\\r?\\n(.*?)^end[ \\t]*$\\r?\\n?");
+
+    /** Blocks of uuencoded data inside a plain body (older clients attach files so) become attachments. */
+    private static String uudecoded(String text, List<Attachment> attachments) {
+        Matcher block = UUENCODED.matcher(text);
+        if (!block.find()) {
+            return text;
+        }
+        StringBuilder rest = new StringBuilder();
+        int from = 0;
+        do {
+            rest.append(text, from, block.start());
+            try (InputStream decoded = MimeUtility.decode(
+                    new java.io.ByteArrayInputStream(block.group().getBytes(StandardCharsets.ISO_8859_1)),
+                    "uuencode")) {
+                attachments.add(
+                        new Attachment(block.group(1).strip(), "application/octet-stream", decoded.readAllBytes()));
+            } catch (MessagingException | IOException undecodable) {
+                // dropped from the text either way: it was never words
+            }
+            from = block.end();
+        } while (block.find());
+        return rest.append(text.substring(from)).toString();
+    }
+
+    /** Data a client sent in an encoding meant for files, never for words. */
+    private static boolean encodedData(Part part) throws MessagingException {
+        String[] encoding = part.getHeader("Content-Transfer-Encoding");
+        if (encoding == null) {
+            return false;
+        }
+        String name = encoding[0].trim().toLowerCase(Locale.ROOT);
+        return name.equals("x-gzip64") || name.equals("x-uuencode") || name.equals("uuencode") || name.equals("x-uue");
+    }
+
+    /**
+     * A named text part after the first part of a multipart, without a disposition: a file (notes.txt, a CSV) the
+     * client attached without saying so, not more of the message.
+     */
+    private static boolean namedTextBesideTheBody(Part part) throws MessagingException {
+        if (!(part instanceof BodyPart body)
+                || disposition(part) != null
+                || !part.isMimeType("text/*")
+                || fileName(part) == null
+                || body.getParent() == null) {
+            return false;
+        }
+        Multipart parent = body.getParent();
+        return parent.getCount() > 1 && parent.getBodyPart(0) != body;
     }
 
     static String htmlToText(String html) {
@@ -126,11 +234,48 @@ record MailContent(String text, List<Attachment> attachments) {
     }
 
     private static Multipart multipart(Part part) throws MessagingException, IOException {
-        Object content = part.getContent();
-        if (content instanceof Multipart multipart) {
-            return multipart;
+        try {
+            Object content = part.getContent();
+            if (content instanceof Multipart multipart && multipart.getCount() > 0) {
+                return multipart;
+            }
+        } catch (MessagingException | IOException refused) {
+            // split by its boundary lines below
         }
-        throw new MessagingException("a multipart without parts");
+        return splitByBoundary(part);
+    }
+
+    private static final Pattern BOUNDARY_PARAMETER = Pattern.compile("(?i)boundary\\s*=\\s*(\"([^\"]+)\"|([^;\\s]+))");
+
+    /**
+     * The parts of a multipart Jakarta Mail refused, by the boundary its header names however it is written, or else
+     * by the first boundary-looking line of its body; the rest of the header (a {@code ;;}, bad parameters) is
+     * ignored.
+     */
+    private static Multipart splitByBoundary(Part part) throws MessagingException, IOException {
+        byte[] body = rawBytes(part);
+        String boundary = null;
+        String[] contentType = part.getHeader("Content-Type");
+        if (contentType != null) {
+            Matcher declared = BOUNDARY_PARAMETER.matcher(MimeUtility.unfold(contentType[0]));
+            if (declared.find()) {
+                boundary = declared.group(2) != null ? declared.group(2) : declared.group(3);
+            }
+        }
+        String source = new String(body, StandardCharsets.ISO_8859_1);
+        if (boundary == null || !source.contains("--" + boundary)) {
+            Matcher firstLine = Pattern.compile("(?m)^--([^\\s]{6,})\\s*$").matcher(source);
+            if (!firstLine.find()) {
+                throw new MessagingException("a multipart without boundary lines");
+            }
+            boundary = firstLine.group(1);
+        }
+        jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart(
+                new jakarta.mail.util.ByteArrayDataSource(body, "multipart/mixed; boundary=\"" + boundary + "\""));
+        if (parts.getCount() == 0) {
+            throw new MessagingException("a multipart without parts");
+        }
+        return parts;
     }
 
     private static String text(Part part) throws MessagingException, IOException {

@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -175,7 +179,23 @@ public class DocumentExtractor {
         return out.toString().strip();
     }
 
-    private static String decode(String fileName, byte[] content) {
+    /**
+     * Text in the charset it was written in: valid UTF-8 is UTF-8 (by far the most common, and a strict decoder never
+     * mistakes another charset for it), and only the rest goes to Tika's detection, whose statistical guess reads a
+     * few accented letters in UTF-8 as GB18030 ("año" as "a帽o").
+     */
+    static String decode(String fileName, byte[] content) {
+        try {
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException notUtf8) {
+            // another charset: detect it below
+        }
         try (Reader reader = new AutoDetectReader(new ByteArrayInputStream(content))) {
             StringWriter writer = new StringWriter();
             reader.transferTo(writer);

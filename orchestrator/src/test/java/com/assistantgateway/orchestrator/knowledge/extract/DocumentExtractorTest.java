@@ -7,6 +7,7 @@ import com.assistantgateway.orchestrator.knowledge.KnowledgeChunk;
 import com.assistantgateway.orchestrator.knowledge.MarkdownChunker;
 import com.assistantgateway.orchestrator.testing.SampleDocuments;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Every ingested file type, as real files, through Tika into structured Markdown; and the ones that must fail. */
@@ -149,6 +150,21 @@ class DocumentExtractorTest {
                 .isEqualTo(latin);
         assertThat(extract("returns.md", SampleDocuments.utf8(markdown)).markdown())
                 .isEqualTo(markdown);
+    }
+
+    /** Whatever a statistical detector would guess, bytes that are valid UTF-8 are read as UTF-8. */
+    @Test
+    void validUtf8IsReadAsUtf8FirstAndAByteOrderMarkIsDropped() {
+        String spanish = "# Horario\n\nAbrimos todo el a\u00f1o; se\u00f1or Mu\u00f1oz atiende en Espa\u00f1a.";
+        byte[] withBom = ("\uFEFF" + spanish).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(DocumentExtractor.decode("horario.md", spanish.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(spanish)
+                .doesNotContain("\u5e3d"); // 帽: "ñ" read as GB18030
+        assertThat(DocumentExtractor.decode("horario.md", withBom)).isEqualTo(spanish);
+        assertThat(DocumentExtractor.decode(
+                        "precios.csv", "Producto;Precio\nPi\u00f1a;2 \u20ac".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("Producto;Precio\nPi\u00f1a;2 \u20ac");
     }
 
     @Test
