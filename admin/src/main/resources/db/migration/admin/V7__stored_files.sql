@@ -7,6 +7,6 @@ CREATE TABLE stored_file_chunks (
     file_key   VARCHAR(300) NOT NULL,
     chunk      INT          NOT NULL,
     content    MEDIUMBLOB   NOT NULL,
-    created_at TIMESTAMP(3) NOT NULL,
+    created_at DATETIME(3)  NOT NULL,
     CONSTRAINT pk_stored_file_chunks PRIMARY KEY (tenant_id, kind, file_key, chunk)
 );

@@ -3,7 +3,7 @@
 CREATE TABLE cluster_members (
     member_id  CHAR(36)     NOT NULL,
     host       VARCHAR(255) NOT NULL,
-    started_at TIMESTAMP(3) NOT NULL,
-    seen_at    TIMESTAMP(3) NOT NULL,
+    started_at DATETIME(3)  NOT NULL,
+    seen_at    DATETIME(3)  NOT NULL,
     CONSTRAINT pk_cluster_members PRIMARY KEY (member_id)
 );

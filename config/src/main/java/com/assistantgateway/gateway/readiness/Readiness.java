@@ -38,9 +38,11 @@ public class Readiness implements HealthIndicator {
     @Override
     public Health health() {
         List<String> waiting = waitingFor();
-        return waiting.isEmpty()
-                ? Health.up().build()
-                : Health.outOfService().withDetail("waitingFor", waiting).build();
+        if (waiting.isEmpty()) {
+            announceWhenReady(); // whoever sees ready first (a probe, a request) makes it so for everyone
+            return Health.up().build();
+        }
+        return Health.outOfService().withDetail("waitingFor", waiting).build();
     }
 
     List<String> waitingFor() {
@@ -61,6 +63,9 @@ public class Readiness implements HealthIndicator {
 
     /** Whether the gateway has been ready to serve since it started; it stays so however readiness changes later. */
     public boolean hasBeenReady() {
+        if (!announced.get()) {
+            announceWhenReady();
+        }
         return announced.get();
     }
 

@@ -45,6 +45,17 @@ class ChannelsWhileStartingTest {
         assertThat(post().getStatus()).isEqualTo(200);
     }
 
+    /** A probe that sees ready, and the first request after it, need no scheduler tick in between. */
+    @Test
+    void theMomentNothingIsWaitedForAMessageIsTakenWithoutWaitingForTheNextCheck() throws Exception {
+        readiness.on(new ApplicationReadyEvent(new SpringApplication(), new String[0], null, Duration.ZERO));
+        assertThat(post().getStatus()).isEqualTo(503);
+
+        routesStarted.set(true);
+
+        assertThat(post().getStatus()).isEqualTo(200);
+    }
+
     private MockHttpServletResponse post() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/channels/webhook/demo");
         MockHttpServletResponse response = new MockHttpServletResponse();
