@@ -33,7 +33,7 @@ class ClusterFaultIT {
             GatewayProcess b = cluster.instance("b", demo).start();
             try (LoadDriver load = new LoadDriver("demo-echo", "demo-token")) {
                 AtomicInteger turn = new AtomicInteger();
-                load.start(4, () -> (turn.incrementAndGet() % 2 == 0 ? a : b).url(""));
+                load.start(4, () -> (turn.incrementAndGet() % 2 == 0 ? a : b).url(""), Duration.ofMillis(50));
                 load.awaitMoreAccepted(60, Duration.ofSeconds(90));
 
                 a.kill();

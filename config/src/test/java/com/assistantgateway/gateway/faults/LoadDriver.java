@@ -39,6 +39,7 @@ final class LoadDriver implements AutoCloseable {
     final AtomicInteger refused = new AtomicInteger();
     final List<Integer> refusals = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Duration pause = Duration.ZERO;
     private final List<Thread> senders = new ArrayList<>();
 
     LoadDriver(String bindingKey, String token) {
@@ -48,6 +49,15 @@ final class LoadDriver implements AutoCloseable {
 
     /** Starts {@code threads} senders, each picking its target base URL from the supplier for every message. */
     LoadDriver start(int threads, Supplier<String> target) {
+        return start(threads, target, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start(int, Supplier)}, each sender pausing between messages: a steady load rather than as much as
+     * two cores take, so a restarting instance is not starved while the other serves.
+     */
+    LoadDriver start(int threads, Supplier<String> target, Duration pause) {
+        this.pause = pause;
         running.set(true);
         for (int i = 0; i < threads; i++) {
             String from = "load-" + i + "@example.com";
@@ -64,6 +74,9 @@ final class LoadDriver implements AutoCloseable {
         String conversation = null;
         int inConversation = 0;
         while (running.get()) {
+            if (!pause.isZero()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(pause.toNanos());
+            }
             String base = target.get();
             String text = "Order " + UUID.randomUUID() + ": where is it?";
             Map<String, String> body = new java.util.HashMap<>(Map.of("text", text, "from", from));
