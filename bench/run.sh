@@ -21,10 +21,10 @@ java -jar config/target/gateway.jar --server.port="$PORT" --gateway.data-dir="$D
 GATEWAY=$!
 trap 'kill $GATEWAY 2>/dev/null || true; wait $GATEWAY 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
   sleep 1
 done
-curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { cat "$LOG"; exit 1; }
+curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { cat "$LOG"; exit 1; }
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo
