@@ -1,5 +1,7 @@
 package com.assistantgateway.adapters;
 
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindings;
@@ -14,26 +16,26 @@ public record FixedBindings(List<ChannelBinding> bindings) implements ChannelBin
     }
 
     @Override
-    public Optional<ChannelBinding> resolve(String channel, String inboundKey) {
+    public Optional<ChannelBinding> resolve(ChannelId channel, String inboundKey) {
         return bindings.stream()
                 .filter(b -> b.channel().equals(channel) && b.inboundKey().equals(inboundKey))
                 .findFirst();
     }
 
     @Override
-    public boolean suspended(String channel, String inboundKey) {
+    public boolean suspended(ChannelId channel, String inboundKey) {
         return false;
     }
 
     @Override
-    public Optional<ChannelBinding> find(TenantId tenantId, String bindingId) {
+    public Optional<ChannelBinding> find(TenantId tenantId, BindingId bindingId) {
         return bindings.stream()
                 .filter(b -> b.tenantId().equals(tenantId) && b.id().equals(bindingId))
                 .findFirst();
     }
 
     @Override
-    public List<ChannelBinding> active(String channel) {
+    public List<ChannelBinding> active(ChannelId channel) {
         return bindings.stream().filter(b -> b.channel().equals(channel)).toList();
     }
 }

@@ -3,6 +3,7 @@ package com.assistantgateway.admin;
 import com.assistantgateway.routes.backbone.RetriedTransactions;
 import com.assistantgateway.routes.backbone.RoutesProperties;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.outbound.OutboundHttp;
@@ -38,8 +39,8 @@ class AdminTestApplication {
     ChannelType webhookChannel() {
         return new ChannelType() {
             @Override
-            public String name() {
-                return "webhook";
+            public ChannelId id() {
+                return new ChannelId("webhook");
             }
 
             @Override

@@ -15,6 +15,8 @@ import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.admin.storage.FileKind;
 import com.assistantgateway.admin.storage.SharedFiles;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
@@ -111,7 +113,13 @@ abstract class LedgerContractTest {
     void aMessageOfAnotherBindingNeverJoinsAConversation() {
         registry.createBinding(
                 acme,
-                new NewBinding("webhook-other", support, "webhook", acme.value() + "-other", Map.of(), Map.of()),
+                new NewBinding(
+                        new BindingId("webhook-other"),
+                        support,
+                        new ChannelId("webhook"),
+                        acme.value() + "-other",
+                        Map.of(),
+                        Map.of()),
                 "test");
         GatewayMessage first = message(acme, "webhook-main", null, "shared-id", "first");
         ledger.accept(first);
@@ -318,14 +326,19 @@ abstract class LedgerContractTest {
 
     @Test
     void inboundKeyResolvesToItsTenantsBindingOnly() {
-        assertThat(registry.resolve("webhook", acme.value() + "-key")).get().satisfies(b -> {
-            assertThat(b.tenantId()).isEqualTo(acme);
-            assertThat(b.assistantId()).isEqualTo(support);
-            assertThat(b.credential("tokenSha256")).contains("abc");
-        });
-        assertThat(registry.resolve("webhook", "nobody")).isEmpty();
-        assertThat(registry.resolve("email", acme.value() + "-key")).isEmpty();
-        assertThat(registry.find(globex, "webhook-main").orElseThrow().inboundKey())
+        assertThat(registry.resolve(new ChannelId("webhook"), acme.value() + "-key"))
+                .get()
+                .satisfies(b -> {
+                    assertThat(b.tenantId()).isEqualTo(acme);
+                    assertThat(b.assistantId()).isEqualTo(support);
+                    assertThat(b.credential("tokenSha256")).contains("abc");
+                });
+        assertThat(registry.resolve(new ChannelId("webhook"), "nobody")).isEmpty();
+        assertThat(registry.resolve(new ChannelId("email"), acme.value() + "-key"))
+                .isEmpty();
+        assertThat(registry.find(globex, new BindingId("webhook-main"))
+                        .orElseThrow()
+                        .inboundKey())
                 .isEqualTo(globex.value() + "-key");
         assertThat(registry.activeTenants()).contains(acme, globex);
         assertThat(registry.assistant(acme, support).orElseThrow().type()).isEqualTo("support");
@@ -370,9 +383,9 @@ abstract class LedgerContractTest {
         registry.createBinding(
                 id,
                 new NewBinding(
-                        "webhook-main",
+                        new BindingId("webhook-main"),
                         support,
-                        "webhook",
+                        new ChannelId("webhook"),
                         id.value() + "-key",
                         Map.of(),
                         Map.of("tokenSha256", "abc")),
@@ -385,8 +398,8 @@ abstract class LedgerContractTest {
         return GatewayMessage.inbound()
                 .tenant(tenant)
                 .assistant(support)
-                .binding(binding)
-                .channel("webhook")
+                .binding(new BindingId(binding))
+                .channel(new ChannelId("webhook"))
                 .conversation(new ConversationId(conversation))
                 .channelMessageId(channelMessageId)
                 .from("customer")

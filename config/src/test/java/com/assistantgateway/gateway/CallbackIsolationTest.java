@@ -9,6 +9,7 @@ import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,7 +114,7 @@ class CallbackIsolationTest {
         registry.createBinding(
                 tenant,
                 new NewBinding(
-                        "hook",
+                        new BindingId("hook"),
                         ECHO,
                         WebhookBinding.CHANNEL,
                         slug + "-hook",

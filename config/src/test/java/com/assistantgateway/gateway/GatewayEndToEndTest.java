@@ -15,6 +15,8 @@ import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.DeadLetterDepth;
 import com.assistantgateway.routes.backbone.TenantProcessors;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
@@ -664,8 +666,8 @@ class GatewayEndToEndTest {
         GatewayMessage stranded = GatewayMessage.inbound()
                 .tenant(DEMO)
                 .assistant(new AssistantId("support"))
-                .binding("webhook-demo")
-                .channel("webhook")
+                .binding(new BindingId("webhook-demo"))
+                .channel(new ChannelId("webhook"))
                 .from("customer")
                 .to("demo")
                 .text("How much does express delivery cost?")
@@ -719,7 +721,7 @@ class GatewayEndToEndTest {
         registry.createBinding(
                 GLOBEX,
                 new NewBinding(
-                        "webhook-globex",
+                        new BindingId("webhook-globex"),
                         support,
                         WebhookBinding.CHANNEL,
                         "globex",
@@ -729,7 +731,7 @@ class GatewayEndToEndTest {
         registry.createBinding(
                 GLOBEX,
                 new NewBinding(
-                        "webhook-globex-broken",
+                        new BindingId("webhook-globex-broken"),
                         support,
                         WebhookBinding.CHANNEL,
                         "globex-broken",
@@ -739,7 +741,7 @@ class GatewayEndToEndTest {
         registry.createBinding(
                 GLOBEX,
                 new NewBinding(
-                        "webhook-globex-dead",
+                        new BindingId("webhook-globex-dead"),
                         support,
                         WebhookBinding.CHANNEL,
                         "globex-dead",
@@ -760,7 +762,7 @@ class GatewayEndToEndTest {
         registry.createBinding(
                 GLOBEX,
                 new NewBinding(
-                        "webhook-globex-llm",
+                        new BindingId("webhook-globex-llm"),
                         concierge,
                         WebhookBinding.CHANNEL,
                         "globex-llm",
@@ -778,7 +780,7 @@ class GatewayEndToEndTest {
         registry.createBinding(
                 GLOBEX,
                 new NewBinding(
-                        "webhook-globex-misconfigured",
+                        new BindingId("webhook-globex-misconfigured"),
                         misconfigured,
                         WebhookBinding.CHANNEL,
                         "globex-misconfigured",

@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.email;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public final class EmailBinding {
 
-    public static final String CHANNEL = "email";
+    public static final ChannelId CHANNEL = new ChannelId("email");
 
     public static final String IMAP_HOST = "imapHost";
     public static final String IMAP_PORT = "imapPort";

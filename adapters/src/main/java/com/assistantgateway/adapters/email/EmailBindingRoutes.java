@@ -2,6 +2,7 @@ package com.assistantgateway.adapters.email;
 
 import com.assistantgateway.routes.backbone.BindingRouteSet;
 import com.assistantgateway.routes.backbone.BindingRoutes;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.outbound.GuardedSocketFactory;
 import com.assistantgateway.routes.outbound.OutboundTargets;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -33,7 +34,7 @@ public class EmailBindingRoutes implements BindingRouteSet {
     }
 
     @Override
-    public String channel() {
+    public ChannelId channel() {
         return EmailBinding.CHANNEL;
     }
 

@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.email;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ public class EmailChannel implements ChannelType {
     private static final Set<String> SMTP_PROTOCOLS = Set.of("smtp", "smtps");
 
     @Override
-    public String name() {
+    public ChannelId id() {
         return EmailBinding.CHANNEL;
     }
 

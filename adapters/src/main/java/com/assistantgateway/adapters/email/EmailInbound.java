@@ -4,6 +4,7 @@ import com.assistantgateway.routes.backbone.ChannelOutcomes;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.AttachmentRef;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
@@ -86,7 +87,7 @@ public class EmailInbound {
             @Header(GatewayHeaders.BINDING_ID) String bindingId,
             @Body MimeMessage remote)
             throws MessagingException, IOException {
-        ChannelBinding binding = bindings.find(new TenantId(tenant), bindingId)
+        ChannelBinding binding = bindings.find(new TenantId(tenant), new BindingId(bindingId))
                 .orElseThrow(() -> new IllegalStateException("binding " + tenant + "/" + bindingId + " is gone"));
         Optional<MimeMessage> copy = fetch(binding, remote);
         if (copy.isEmpty()) {

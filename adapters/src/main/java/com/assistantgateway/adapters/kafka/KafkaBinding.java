@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.kafka;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelBinding;
 
 /**
@@ -8,7 +9,7 @@ import com.assistantgateway.routes.port.ChannelBinding;
  */
 public final class KafkaBinding {
 
-    public static final String CHANNEL = "kafka";
+    public static final ChannelId CHANNEL = new ChannelId("kafka");
     public static final String REPLY_TOPIC = "replyTopic";
     public static final String BROKERS = "brokers";
     /** Consumer group; default {@code gateway.<tenant>.<binding>}. */

@@ -2,6 +2,7 @@ package com.assistantgateway.adapters.kafka;
 
 import com.assistantgateway.routes.backbone.BindingRouteSet;
 import com.assistantgateway.routes.backbone.BindingRoutes;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -21,7 +22,7 @@ public class KafkaBindingRoutes implements BindingRouteSet {
     }
 
     @Override
-    public String channel() {
+    public ChannelId channel() {
         return KafkaBinding.CHANNEL;
     }
 

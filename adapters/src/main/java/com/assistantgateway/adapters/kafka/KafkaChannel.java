@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.kafka;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public class KafkaChannel implements ChannelType {
     }
 
     @Override
-    public String name() {
+    public ChannelId id() {
         return KafkaBinding.CHANNEL;
     }
 

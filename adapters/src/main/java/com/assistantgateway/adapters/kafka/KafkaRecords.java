@@ -3,6 +3,7 @@ package com.assistantgateway.adapters.kafka;
 import com.assistantgateway.routes.backbone.ChannelOutcomes;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
@@ -60,7 +61,7 @@ public class KafkaRecords {
             @Header(KafkaConstants.PARTITION) Integer partition,
             @Header(KafkaConstants.OFFSET) Long offset,
             @Body byte[] value) {
-        ChannelBinding binding = bindings.find(new TenantId(tenant), bindingId)
+        ChannelBinding binding = bindings.find(new TenantId(tenant), new BindingId(bindingId))
                 .orElseThrow(() -> new IllegalStateException("binding " + tenant + "/" + bindingId + " is gone"));
         String position = topic + "/" + partition + "/" + offset;
         JsonNode record;

@@ -1,6 +1,7 @@
 package com.assistantgateway.adapters.scrape;
 
 import com.assistantgateway.routes.backbone.GatewayHeaders;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.outbound.OutboundHttp;
@@ -66,7 +67,7 @@ public class Crawler {
 
     public List<GatewayMessage> crawl(
             @Header(GatewayHeaders.TENANT_ID) String tenant, @Header(GatewayHeaders.BINDING_ID) String bindingId) {
-        ChannelBinding binding = bindings.find(new TenantId(tenant), bindingId)
+        ChannelBinding binding = bindings.find(new TenantId(tenant), new BindingId(bindingId))
                 .orElseThrow(() -> new IllegalStateException("binding " + tenant + "/" + bindingId + " is gone"));
         ScrapeBinding.Job job = ScrapeBinding.Job.of(binding);
         PageFetcher fetcher = new PageFetcher(http, properties, job.hostDelay().toMillis());

@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.scrape;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ScrapedPages;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public final class ScrapeBinding {
 
-    public static final String CHANNEL = ScrapedPages.CHANNEL;
+    public static final ChannelId CHANNEL = ScrapedPages.CHANNEL;
 
     /** Start URLs, separated by commas or new lines. */
     public static final String URLS = "urls";

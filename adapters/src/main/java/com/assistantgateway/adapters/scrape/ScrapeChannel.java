@@ -1,6 +1,8 @@
 package com.assistantgateway.adapters.scrape;
 
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelType;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class ScrapeChannel implements ChannelType {
 
     @Override
-    public String name() {
+    public ChannelId id() {
         return ScrapeBinding.CHANNEL;
     }
 
@@ -35,7 +37,7 @@ public class ScrapeChannel implements ChannelType {
     public List<String> problems(TenantId tenant, String inboundKey, Map<String, String> settings) {
         try {
             ScrapeBinding.Job.of(new ChannelBinding(
-                    "check", tenant, new AssistantId("check"), name(), inboundKey, settings, Map.of()));
+                    new BindingId("check"), tenant, new AssistantId("check"), id(), inboundKey, settings, Map.of()));
             return List.of();
         } catch (RuntimeException unreadable) {
             return List.of("the crawl settings cannot be read (schedule is an ISO-8601 duration such as PT6H or"

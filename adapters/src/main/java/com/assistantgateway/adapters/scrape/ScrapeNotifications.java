@@ -3,7 +3,9 @@ package com.assistantgateway.adapters.scrape;
 import com.assistantgateway.routes.backbone.ChannelOutcomes;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.Envelope;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -104,9 +106,9 @@ public class ScrapeNotifications {
      */
     public String email(GatewayMessage reply, @Headers Map<String, Object> headers) {
         ChannelBinding binding = binding(reply);
-        String notifyBinding =
-                binding.setting(ScrapeBinding.NOTIFY_EMAIL_BINDING).orElseThrow();
-        String channel = bindings.find(reply.tenantId(), notifyBinding)
+        BindingId notifyBinding = new BindingId(
+                binding.setting(ScrapeBinding.NOTIFY_EMAIL_BINDING).orElseThrow());
+        ChannelId channel = bindings.find(reply.tenantId(), notifyBinding)
                 .map(ChannelBinding::channel)
                 .orElseThrow(() -> new IllegalStateException(
                         binding + " notifies through binding '" + notifyBinding + "', which does not exist"));

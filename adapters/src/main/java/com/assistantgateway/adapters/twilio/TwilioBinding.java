@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.twilio;
 
+import com.assistantgateway.routes.message.ChannelId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import java.util.Map;
  */
 public final class TwilioBinding {
 
-    public static final String SMS = "sms";
-    public static final String WHATSAPP = "whatsapp";
+    public static final ChannelId SMS = new ChannelId("sms");
+    public static final ChannelId WHATSAPP = new ChannelId("whatsapp");
 
     /** The subaccount that owns the number. */
     public static final String ACCOUNT_SID = "accountSid";
@@ -40,7 +41,7 @@ public final class TwilioBinding {
         return Map.of(AUTH_TOKEN, authToken);
     }
 
-    static String address(String channel, String number) {
+    static String address(ChannelId channel, String number) {
         if (number == null) {
             return null;
         }

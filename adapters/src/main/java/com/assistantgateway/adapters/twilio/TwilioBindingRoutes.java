@@ -3,6 +3,7 @@ package com.assistantgateway.adapters.twilio;
 import com.assistantgateway.routes.backbone.BindingRouteSet;
 import com.assistantgateway.routes.backbone.BindingRoutes;
 import com.assistantgateway.routes.backbone.GatewayQueues;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -24,7 +25,7 @@ public abstract sealed class TwilioBindingRoutes implements BindingRouteSet {
     @Component
     static final class Sms extends TwilioBindingRoutes {
         @Override
-        public String channel() {
+        public ChannelId channel() {
             return TwilioBinding.SMS;
         }
     }
@@ -32,7 +33,7 @@ public abstract sealed class TwilioBindingRoutes implements BindingRouteSet {
     @Component
     static final class WhatsApp extends TwilioBindingRoutes {
         @Override
-        public String channel() {
+        public ChannelId channel() {
             return TwilioBinding.WHATSAPP;
         }
     }

@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.twilio;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +22,10 @@ public class TwilioChannels {
         return new Channel(TwilioBinding.WHATSAPP);
     }
 
-    private record Channel(String name) implements ChannelType {
+    private record Channel(ChannelId id) implements ChannelType {
         @Override
         public String inboundAddress(String publicBaseUrl, String inboundKey) {
-            return publicBaseUrl + "/channels/twilio/" + inboundKey + "/" + name;
+            return publicBaseUrl + "/channels/twilio/" + inboundKey + "/" + id.value();
         }
     }
 }

@@ -3,6 +3,7 @@ package com.assistantgateway.adapters.twilio;
 import com.assistantgateway.routes.backbone.BackboneRoutes;
 import com.assistantgateway.routes.backbone.ErrorPolicies;
 import com.assistantgateway.routes.backbone.GatewayQueues;
+import com.assistantgateway.routes.message.ChannelId;
 import java.util.List;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -39,14 +40,15 @@ public class TwilioRoutes extends EndpointRouteBuilder {
     // populateBodyWithForm(false): the signature is over the parameters exactly as sent, so the raw form body is read.
     @Override
     public void configure() {
-        for (String kind : List.of(TwilioBinding.SMS, TwilioBinding.WHATSAPP)) {
+        for (ChannelId channel : List.of(TwilioBinding.SMS, TwilioBinding.WHATSAPP)) {
+            String kind = channel.value();
             from(platformHttp("/channels/twilio/{bindingKey}/" + kind)
                             .httpMethodRestrict("POST")
                             .advanced()
                             .populateBodyWithForm(false))
                     .routeId(kind + ".inbound.normalize")
                     .routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
-                    .setHeader(KIND, constant(kind))
+                    .setHeader(KIND, constant(channel))
                     .convertBodyTo(String.class)
                     .bean(webhooks, "message")
                     .filter(body().isNotNull())
@@ -60,7 +62,7 @@ public class TwilioRoutes extends EndpointRouteBuilder {
                             .populateBodyWithForm(false))
                     .routeId(kind + ".inbound.status")
                     .routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
-                    .setHeader(KIND, constant(kind))
+                    .setHeader(KIND, constant(channel))
                     .convertBodyTo(String.class)
                     .bean(webhooks, "status")
                     .bean(webhooks, "emptyTwiml");

@@ -4,6 +4,7 @@ import com.assistantgateway.routes.backbone.ChannelOutcomes;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.AttachmentRef;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -63,7 +64,7 @@ public class TwilioWebhooks {
 
     /** An inbound SMS or WhatsApp message; {@code null} when it is a keyword or from an opted-out number. */
     public GatewayMessage message(
-            @Header(TwilioRoutes.KIND) String channel,
+            @Header(TwilioRoutes.KIND) ChannelId channel,
             @Header(GatewayHeaders.BINDING_KEY) String bindingKey,
             @Header(SIGNATURE) String signature,
             @Header(Exchange.HTTP_URL) String requestUrl,
@@ -118,7 +119,7 @@ public class TwilioWebhooks {
 
     /** A status callback: queued, sent, delivered, undelivered, failed (with ErrorCode), read. */
     public void status(
-            @Header(TwilioRoutes.KIND) String channel,
+            @Header(TwilioRoutes.KIND) ChannelId channel,
             @Header(GatewayHeaders.BINDING_KEY) String bindingKey,
             @Header(SIGNATURE) String signature,
             @Header(Exchange.HTTP_URL) String requestUrl,
@@ -143,7 +144,7 @@ public class TwilioWebhooks {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
     }
 
-    private ChannelBinding binding(String channel, String bindingKey) {
+    private ChannelBinding binding(ChannelId channel, String bindingKey) {
         return bindings.require(channel, bindingKey);
     }
 

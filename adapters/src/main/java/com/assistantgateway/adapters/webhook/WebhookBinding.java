@@ -1,6 +1,7 @@
 package com.assistantgateway.adapters.webhook;
 
 import com.assistantgateway.routes.backbone.ChannelSignatures;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public final class WebhookBinding {
 
-    public static final String CHANNEL = "webhook";
+    public static final ChannelId CHANNEL = new ChannelId("webhook");
     public static final String TOKEN_SHA256 = "tokenSha256";
     public static final String SIGNING_SECRET = "signingSecret";
     public static final String CALLBACK_URL = "callbackUrl";

@@ -2,6 +2,7 @@ package com.assistantgateway.adapters.webhook;
 
 import com.assistantgateway.routes.backbone.BindingRouteSet;
 import com.assistantgateway.routes.backbone.BindingRoutes;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class WebhookBindingRoutes implements BindingRouteSet {
 
     @Override
-    public String channel() {
+    public ChannelId channel() {
         return WebhookBinding.CHANNEL;
     }
 

@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.webhook;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 public class WebhookChannel implements ChannelType {
 
     @Override
-    public String name() {
+    public ChannelId id() {
         return WebhookBinding.CHANNEL;
     }
 

@@ -14,6 +14,8 @@ import com.assistantgateway.adapters.FixedBindings;
 import com.assistantgateway.routes.backbone.ChannelOutcomes;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.AttachmentRef;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -31,7 +33,7 @@ class EmailInboundTest {
 
     static final TenantId ACME = new TenantId("acme");
     static final ChannelBinding BINDING = new ChannelBinding(
-            "mail",
+            new BindingId("mail"),
             ACME,
             new AssistantId("support"),
             EmailBinding.CHANNEL,
@@ -53,7 +55,7 @@ class EmailInboundTest {
 
         GatewayMessage message = inbound.normalize("acme", "mail", mail);
 
-        assertThat(message.channel()).isEqualTo("email");
+        assertThat(message.channel()).isEqualTo(new ChannelId("email"));
         assertThat(message.from()).isEqualTo("xxxx@xxxx.com");
         assertThat(message.channelMessageId()).isEqualTo("<xxxx@xxxx.com>");
         assertThat(message.attachments())
@@ -66,7 +68,8 @@ class EmailInboundTest {
     void aReplyWhoseReferencesHoldAKnownMessageJoinsThatConversation() throws Exception {
         MimeMessage reply = RealMail.load("plain_emails/raw_email_reply.eml");
         ConversationId known = new ConversationId("known-thread");
-        when(ledger.thread(eq(ACME), eq("mail"), anyString(), anyCollection())).thenReturn(Optional.of(known));
+        when(ledger.thread(eq(ACME), eq(new BindingId("mail")), anyString(), anyCollection()))
+                .thenReturn(Optional.of(known));
 
         GatewayMessage message = inbound.normalize("acme", "mail", reply);
 

@@ -8,6 +8,8 @@ import static org.mockito.Mockito.verify;
 import com.assistantgateway.adapters.FixedBindings;
 import com.assistantgateway.routes.backbone.ChannelOutcomes;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -18,7 +20,13 @@ import org.junit.jupiter.api.Test;
 class KafkaRecordsTest {
 
     static final ChannelBinding BINDING = new ChannelBinding(
-            "orders", new TenantId("acme"), new AssistantId("support"), "kafka", "acme.questions", Map.of(), Map.of());
+            new BindingId("orders"),
+            new TenantId("acme"),
+            new AssistantId("support"),
+            new ChannelId("kafka"),
+            "acme.questions",
+            Map.of(),
+            Map.of());
 
     final ChannelOutcomes outcomes = mock(ChannelOutcomes.class);
     final KafkaRecords records = new KafkaRecords(FixedBindings.of(BINDING), outcomes);

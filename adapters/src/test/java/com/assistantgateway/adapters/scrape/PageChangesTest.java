@@ -5,6 +5,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -22,8 +24,14 @@ import org.junit.jupiter.api.Test;
 class PageChangesTest {
 
     static final TenantId ACME = new TenantId("acme");
-    static final ChannelBinding BINDING =
-            new ChannelBinding("site", ACME, new AssistantId("support"), "scrape", "acme-site", Map.of(), Map.of());
+    static final ChannelBinding BINDING = new ChannelBinding(
+            new BindingId("site"),
+            ACME,
+            new AssistantId("support"),
+            new ChannelId("scrape"),
+            "acme-site",
+            Map.of(),
+            Map.of());
     static final String URL = "https://acme.example/hours";
 
     final PageSnapshots snapshots = mock(PageSnapshots.class);
@@ -32,14 +40,15 @@ class PageChangesTest {
     @Test
     void anUnchangedPageMakesNoMessage() {
         Page page = new Page(URL, "Hours", "Open 8-18", Instant.EPOCH);
-        when(snapshots.find(ACME, "site", URL)).thenReturn(Optional.of(snapshot("Open 8-18")));
+        when(snapshots.find(ACME, new BindingId("site"), URL)).thenReturn(Optional.of(snapshot("Open 8-18")));
 
         assertThat(changes.changed(BINDING, page)).isEmpty();
     }
 
     @Test
     void aChangedPageCarriesItsAddedAndRemovedLinesAndANewVersionId() {
-        when(snapshots.find(ACME, "site", URL)).thenReturn(Optional.of(snapshot("Open 8-18\nClosed on Saturday")));
+        when(snapshots.find(ACME, new BindingId("site"), URL))
+                .thenReturn(Optional.of(snapshot("Open 8-18\nClosed on Saturday")));
 
         GatewayMessage message = changes.changed(
                         BINDING, new Page(URL, "Hours", "Open 8-18\nSaturday 9-14", Instant.EPOCH))
@@ -64,6 +73,7 @@ class PageChangesTest {
     }
 
     private static PageSnapshot snapshot(String content) {
-        return new PageSnapshot(ACME, "site", URL, "Hours", Page.sha256(content), content, Instant.EPOCH);
+        return new PageSnapshot(
+                ACME, new BindingId("site"), URL, "Hours", Page.sha256(content), content, Instant.EPOCH);
     }
 }

@@ -7,7 +7,9 @@ import static org.mockito.Mockito.mock;
 import com.assistantgateway.adapters.FixedBindings;
 import com.assistantgateway.routes.backbone.ChannelOutcomes;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelRequestException;
@@ -44,10 +46,10 @@ class TwilioSignatureVectorsTest {
     @MethodSource("formCases")
     void validSignaturesPassAndOthersAre403(JsonNode vector) throws Exception {
         ChannelBinding binding = new ChannelBinding(
-                "sms",
+                new BindingId("sms"),
                 new TenantId("acme"),
                 new AssistantId("support"),
-                "sms",
+                new ChannelId("sms"),
                 "acme-sms",
                 null,
                 TwilioBinding.credentials(vectors().get("auth_token").asText()));
@@ -65,7 +67,7 @@ class TwilioSignatureVectorsTest {
         String requestUrl = url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath();
 
         var call = (org.assertj.core.api.ThrowableAssert.ThrowingCallable) () -> webhooks.status(
-                "sms",
+                TwilioBinding.SMS,
                 "acme-sms",
                 vector.get("signature").asText(),
                 requestUrl,

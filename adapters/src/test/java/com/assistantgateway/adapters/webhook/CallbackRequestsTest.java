@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assistantgateway.adapters.FixedBindings;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
@@ -30,8 +32,8 @@ class CallbackRequestsTest {
     private final GatewayMessage inbound = GatewayMessage.inbound()
             .tenant(tenant)
             .assistant(new AssistantId("support"))
-            .binding("webhook-main")
-            .channel("webhook")
+            .binding(new BindingId("webhook-main"))
+            .channel(new ChannelId("webhook"))
             .text("warranty?")
             .build();
     private final GatewayMessage reply = inbound.reply(
@@ -72,10 +74,10 @@ class CallbackRequestsTest {
 
     private ChannelBindings bindingWith(Map<String, String> settings) {
         ChannelBinding binding = new ChannelBinding(
-                "webhook-main",
+                new BindingId("webhook-main"),
                 tenant,
                 new AssistantId("support"),
-                "webhook",
+                new ChannelId("webhook"),
                 "acme",
                 settings,
                 WebhookBinding.credentials("token", "hmac-secret"));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.assistantgateway.adapters.FixedBindings;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -26,7 +28,7 @@ class WebhookRequestsTest {
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
 
     private final ChannelBinding binding = new ChannelBinding(
-            "webhook-main",
+            new BindingId("webhook-main"),
             new TenantId("acme"),
             new AssistantId("support"),
             WebhookBinding.CHANNEL,
@@ -53,8 +55,8 @@ class WebhookRequestsTest {
 
         assertThat(message.tenantId()).isEqualTo(new TenantId("acme"));
         assertThat(message.assistantId()).isEqualTo(new AssistantId("support"));
-        assertThat(message.bindingId()).isEqualTo("webhook-main");
-        assertThat(message.channel()).isEqualTo("webhook");
+        assertThat(message.bindingId()).isEqualTo(new BindingId("webhook-main"));
+        assertThat(message.channel()).isEqualTo(new ChannelId("webhook"));
         assertThat(message.conversationId().value()).isEqualTo("c-1");
         assertThat(message.from()).isEqualTo("+31600000000");
         assertThat(message.text()).isEqualTo("Where is my order?");
@@ -115,7 +117,7 @@ class WebhookRequestsTest {
         assertRefused(() -> requests.normalize("acme", null, bodyOnly, null, null, null, raw), 401);
 
         ChannelBinding legacy = new ChannelBinding(
-                "legacy",
+                new BindingId("legacy"),
                 new TenantId("acme"),
                 new AssistantId("support"),
                 WebhookBinding.CHANNEL,

@@ -58,9 +58,9 @@ public class BindingController {
             throw AdminProblem.invalid("channel " + request.channel() + " is not enabled for this tenant");
         }
         NewBinding binding = new NewBinding(
-                request.id(),
+                Ids.newBinding(request.id()),
                 Ids.assistant(request.assistantId()),
-                request.channel(),
+                Ids.channel(request.channel()),
                 request.inboundKey(),
                 request.settings() == null ? Map.of() : request.settings(),
                 request.credentials() == null ? Map.of() : request.credentials());
@@ -70,7 +70,7 @@ public class BindingController {
     @GetMapping("/{binding}")
     public BindingView get(@PathVariable String tenant, @PathVariable String binding) {
         TenantId tenantId = access.require(tenant, Permission.BINDINGS_READ);
-        return registry.bindingView(tenantId, binding).orElseThrow(AdminProblem::notFound);
+        return registry.bindingView(tenantId, Ids.binding(binding)).orElseThrow(AdminProblem::notFound);
     }
 
     @PatchMapping("/{binding}")
@@ -78,7 +78,7 @@ public class BindingController {
             @PathVariable String tenant, @PathVariable String binding, @Valid @RequestBody BindingChanges changes) {
         TenantId tenantId = access.require(tenant, Permission.BINDINGS_WRITE);
         return registry.updateBinding(
-                tenantId, binding, changes, TenantAccess.current().name());
+                tenantId, Ids.binding(binding), changes, TenantAccess.current().name());
     }
 
     /** Disables the binding and stops its routes; its history stays. */
@@ -87,7 +87,7 @@ public class BindingController {
         TenantId tenantId = access.require(tenant, Permission.BINDINGS_WRITE);
         return registry.updateBinding(
                 tenantId,
-                binding,
+                Ids.binding(binding),
                 new BindingChanges(null, null, null, "disabled"),
                 TenantAccess.current().name());
     }

@@ -1,5 +1,6 @@
 package com.assistantgateway.admin.channels;
 
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Delivery;
@@ -31,12 +32,17 @@ public interface ChannelStateMapper {
             "UPDATE deliveries SET status = #{status}, error_code = #{errorCode}, updated_at = #{at}"
                     + " WHERE tenant_id = #{tenantId} AND binding_id = #{bindingId} AND channel_message_id = #{channelMessageId}")
     int updateDelivery(
-            TenantId tenantId, String bindingId, String channelMessageId, String status, String errorCode, Instant at);
+            TenantId tenantId,
+            BindingId bindingId,
+            String channelMessageId,
+            String status,
+            String errorCode,
+            Instant at);
 
     @Select("SELECT tenant_id, message_id, conversation_id, binding_id, channel, part, channel_message_id, status,"
             + " error_code, updated_at AS at FROM deliveries WHERE tenant_id = #{tenantId} AND binding_id = #{bindingId}"
             + " AND channel_message_id = #{channelMessageId}")
-    Optional<Delivery> delivery(TenantId tenantId, String bindingId, String channelMessageId);
+    Optional<Delivery> delivery(TenantId tenantId, BindingId bindingId, String channelMessageId);
 
     @Select("SELECT tenant_id, message_id, conversation_id, binding_id, channel, part, channel_message_id, status,"
             + " error_code, updated_at AS at FROM deliveries WHERE tenant_id = #{tenantId} AND message_id = #{messageId}"
@@ -64,7 +70,7 @@ public interface ChannelStateMapper {
 
     @Select("SELECT tenant_id, binding_id, url, title, content_sha256, content, fetched_at FROM page_snapshots"
             + " WHERE tenant_id = #{tenantId} AND binding_id = #{bindingId} AND url_sha256 = #{urlSha256}")
-    Optional<PageSnapshot> snapshot(TenantId tenantId, String bindingId, String urlSha256);
+    Optional<PageSnapshot> snapshot(TenantId tenantId, BindingId bindingId, String urlSha256);
 
     @Update("UPDATE page_snapshots SET title = #{snapshot.title}, content_sha256 = #{snapshot.contentSha256},"
             + " content = #{snapshot.content}, fetched_at = #{snapshot.fetchedAt}"

@@ -1,6 +1,7 @@
 package com.assistantgateway.admin.channels;
 
 import com.assistantgateway.routes.backbone.ChannelSignatures;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Delivery;
@@ -47,7 +48,7 @@ public class JdbcChannelState implements DeliveryLog, SkippedMessages, OptOuts, 
     @Override
     @Transactional
     public Optional<Delivery> updateStatus(
-            TenantId tenantId, String bindingId, String channelMessageId, String status, String errorCode) {
+            TenantId tenantId, BindingId bindingId, String channelMessageId, String status, String errorCode) {
         if (mapper.updateDelivery(tenantId, bindingId, channelMessageId, status, errorCode, clock.instant()) == 0) {
             return Optional.empty();
         }
@@ -60,7 +61,7 @@ public class JdbcChannelState implements DeliveryLog, SkippedMessages, OptOuts, 
     }
 
     /** The delivery a provider knows by this id on this binding. */
-    public Optional<Delivery> deliveryBySid(TenantId tenantId, String bindingId, String channelMessageId) {
+    public Optional<Delivery> deliveryBySid(TenantId tenantId, BindingId bindingId, String channelMessageId) {
         return mapper.delivery(tenantId, bindingId, channelMessageId);
     }
 
@@ -94,7 +95,7 @@ public class JdbcChannelState implements DeliveryLog, SkippedMessages, OptOuts, 
     }
 
     @Override
-    public Optional<PageSnapshot> find(TenantId tenantId, String bindingId, String url) {
+    public Optional<PageSnapshot> find(TenantId tenantId, BindingId bindingId, String url) {
         return mapper.snapshot(tenantId, bindingId, sha256(url));
     }
 

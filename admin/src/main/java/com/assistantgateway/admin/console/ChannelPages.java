@@ -59,7 +59,12 @@ public class ChannelPages {
         registry.createBinding(
                 tenantId,
                 new NewBinding(
-                        id, Ids.assistant(assistantId), channel, inboundKey, pairs(settings), pairs(credentials)),
+                        Ids.newBinding(id),
+                        Ids.assistant(assistantId),
+                        Ids.channel(channel),
+                        inboundKey,
+                        pairs(settings),
+                        pairs(credentials)),
                 TenantAccess.current().name());
         flash.addFlashAttribute("notice", "Binding " + id + " created.");
         return "redirect:/console/t/" + tenant + "/bindings";
@@ -74,7 +79,7 @@ public class ChannelPages {
         TenantId tenantId = access.require(tenant, Permission.BINDINGS_WRITE);
         registry.updateBinding(
                 tenantId,
-                binding,
+                Ids.binding(binding),
                 new BindingChanges(null, null, null, status),
                 TenantAccess.current().name());
         flash.addFlashAttribute("notice", "Binding " + binding + " is " + status + ".");

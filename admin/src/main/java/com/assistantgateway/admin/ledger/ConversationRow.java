@@ -1,6 +1,8 @@
 package com.assistantgateway.admin.ledger;
 
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
@@ -10,8 +12,8 @@ public record ConversationRow(
         TenantId tenantId,
         ConversationId id,
         AssistantId assistantId,
-        String channel,
-        String bindingId,
+        ChannelId channel,
+        BindingId bindingId,
         String participant,
         String status,
         Instant createdAt,

@@ -3,6 +3,7 @@ package com.assistantgateway.admin.ledger;
 import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.RetriedTransactions;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.Direction;
@@ -195,7 +196,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public Optional<ConversationId> thread(
-            TenantId tenantId, String bindingId, String participant, Collection<String> channelMessageIds) {
+            TenantId tenantId, BindingId bindingId, String participant, Collection<String> channelMessageIds) {
         if (participant == null || channelMessageIds.isEmpty()) {
             return Optional.empty();
         }
@@ -203,7 +204,7 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
-    public Optional<Instant> lastInbound(TenantId tenantId, String bindingId, String participant) {
+    public Optional<Instant> lastInbound(TenantId tenantId, BindingId bindingId, String participant) {
         return Optional.ofNullable(mapper.lastInbound(tenantId, bindingId, participant));
     }
 

@@ -1,5 +1,6 @@
 package com.assistantgateway.admin.ledger;
 
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
@@ -41,11 +42,11 @@ public interface LedgerMapper {
 
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId}"
             + " AND binding_id = #{bindingId} AND channel_message_id = #{channelMessageId}")
-    Optional<StoredMessage> messageByChannelId(TenantId tenantId, String bindingId, String channelMessageId);
+    Optional<StoredMessage> messageByChannelId(TenantId tenantId, BindingId bindingId, String channelMessageId);
 
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId}"
             + " AND binding_id = #{bindingId} AND replay_key = #{replayKey}")
-    Optional<StoredMessage> messageByReplayKey(TenantId tenantId, String bindingId, String replayKey);
+    Optional<StoredMessage> messageByReplayKey(TenantId tenantId, BindingId bindingId, String replayKey);
 
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND reply_to = #{inboundId}")
     Optional<StoredMessage> replyTo(TenantId tenantId, MessageId inboundId);
@@ -97,11 +98,11 @@ public interface LedgerMapper {
         "  AND d.channel_message_id IN <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach>",
         ") ORDER BY c.updated_at DESC LIMIT 1</script>"
     })
-    Optional<ConversationId> thread(TenantId tenantId, String bindingId, String participant, Collection<String> ids);
+    Optional<ConversationId> thread(TenantId tenantId, BindingId bindingId, String participant, Collection<String> ids);
 
     @Select("SELECT MAX(created_at) FROM messages WHERE tenant_id = #{tenantId} AND binding_id = #{bindingId}"
             + " AND sender = #{participant} AND direction = 'INBOUND'")
-    Instant lastInbound(TenantId tenantId, String bindingId, String participant);
+    Instant lastInbound(TenantId tenantId, BindingId bindingId, String participant);
 
     @Update("UPDATE conversations SET status = 'needs_human', updated_at = #{at}"
             + " WHERE tenant_id = #{tenantId} AND id = #{conversationId}")

@@ -1,6 +1,8 @@
 package com.assistantgateway.admin.ledger;
 
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
@@ -15,8 +17,8 @@ public record MessageRow(
         MessageId id,
         ConversationId conversationId,
         AssistantId assistantId,
-        String bindingId,
-        String channel,
+        BindingId bindingId,
+        ChannelId channel,
         String direction,
         String channelMessageId,
         String replayKey,

@@ -1,15 +1,17 @@
 package com.assistantgateway.admin.registry;
 
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
 
 /** A row of {@code channel_bindings}; settings are a JSON object of strings, credentials its sealed JSON. */
 public record BindingRow(
         TenantId tenantId,
-        String id,
+        BindingId id,
         AssistantId assistantId,
-        String channel,
+        ChannelId channel,
         String inboundKey,
         String settings,
         String credentials,

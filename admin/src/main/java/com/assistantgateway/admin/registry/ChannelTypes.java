@@ -1,7 +1,9 @@
 package com.assistantgateway.admin.registry;
 
 import com.assistantgateway.admin.AdminProblem;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelType;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,25 +16,39 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChannelTypes {
 
-    private final Map<String, ChannelType> types;
+    private final Map<ChannelId, ChannelType> types;
 
     public ChannelTypes(List<ChannelType> types) {
         this.types = types.stream()
-                .collect(Collectors.toMap(ChannelType::name, Function.identity(), (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(
+                        ChannelType::id,
+                        Function.identity(),
+                        (a, b) -> a,
+                        () -> new TreeMap<>(Comparator.comparing(ChannelId::value))));
     }
 
     public List<String> names() {
-        return List.copyOf(types.keySet());
+        return types.keySet().stream().map(ChannelId::value).toList();
     }
 
+    public Optional<ChannelType> find(ChannelId id) {
+        return Optional.ofNullable(types.get(id));
+    }
+
+    /** The channel a tenant admin typed, if there is one by that name. */
     public Optional<ChannelType> find(String name) {
-        return Optional.ofNullable(types.get(name));
+        return ChannelId.isValid(name) ? find(new ChannelId(name)) : Optional.empty();
     }
 
     /** The channel by name, or a 400 that lists the ones there are. */
     public ChannelType require(String name) {
         return find(name)
                 .orElseThrow(() -> AdminProblem.invalid(
-                        "there is no channel '" + name + "' (there are: " + String.join(", ", types.keySet()) + ")"));
+                        "there is no channel '" + name + "' (there are: " + String.join(", ", names()) + ")"));
+    }
+
+    /** A channel a stored binding names; one no longer running is a 400, as for a new binding. */
+    public ChannelType require(ChannelId id) {
+        return require(id.value());
     }
 }

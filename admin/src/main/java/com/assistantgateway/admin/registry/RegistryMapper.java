@@ -1,6 +1,8 @@
 package com.assistantgateway.admin.registry;
 
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import java.util.List;
 import java.util.Optional;
@@ -69,20 +71,20 @@ public interface RegistryMapper {
             + " b.created_at FROM channel_bindings b JOIN tenants t ON t.slug = b.tenant_id"
             + " WHERE b.channel = #{channel} AND b.inbound_key = #{inboundKey}"
             + " AND b.status = 'active' AND t.status = 'active'")
-    Optional<BindingRow> resolve(String channel, String inboundKey);
+    Optional<BindingRow> resolve(ChannelId channel, String inboundKey);
 
     @Select("SELECT COUNT(*) > 0 FROM channel_bindings b JOIN tenants t ON t.slug = b.tenant_id"
             + " WHERE b.channel = #{channel} AND b.inbound_key = #{inboundKey} AND b.status = 'active'"
             + " AND t.status <> 'active'")
-    boolean suspended(String channel, String inboundKey);
+    boolean suspended(ChannelId channel, String inboundKey);
 
     @Select("SELECT b.tenant_id, b.id, b.assistant_id, b.channel, b.inbound_key, b.settings, b.credentials, b.status,"
             + " b.created_at FROM channel_bindings b JOIN tenants t ON t.slug = b.tenant_id WHERE b.channel ="
             + " #{channel} AND b.status = 'active' AND t.status = 'active' ORDER BY b.tenant_id, b.id")
-    List<BindingRow> activeBindings(String channel);
+    List<BindingRow> activeBindings(ChannelId channel);
 
     @Select("SELECT " + BINDING_COLUMNS + " FROM channel_bindings WHERE tenant_id = #{tenantId} AND id = #{bindingId}")
-    Optional<BindingRow> binding(TenantId tenantId, String bindingId);
+    Optional<BindingRow> binding(TenantId tenantId, BindingId bindingId);
 
     @Select("SELECT " + BINDING_COLUMNS + " FROM channel_bindings WHERE tenant_id = #{tenantId} ORDER BY id")
     List<BindingRow> bindings(TenantId tenantId);

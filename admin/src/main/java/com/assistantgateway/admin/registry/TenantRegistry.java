@@ -5,7 +5,9 @@ import com.assistantgateway.admin.AdminProperties;
 import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.secrets.Credentials;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.outbound.OutboundTargets;
 import com.assistantgateway.routes.port.AssistantProfile;
@@ -238,12 +240,13 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Transactional
     public BindingView createBinding(TenantId tenantId, NewBinding binding, String actor) {
-        requireValidSettings(tenantId, channels.require(binding.channel()), binding.inboundKey(), binding.settings());
+        ChannelType channel = channels.require(binding.channel());
+        requireValidSettings(tenantId, channel, binding.inboundKey(), binding.settings());
         BindingRow row = new BindingRow(
                 tenantId,
                 binding.id(),
                 binding.assistantId(),
-                binding.channel(),
+                channel.id(),
                 binding.inboundKey(),
                 CanonicalJson.write(binding.settings()),
                 credentials.seal(binding.credentials()),
@@ -258,14 +261,14 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
             throw AdminProblem.invalid("assistant " + binding.assistantId().value() + " does not exist");
         }
         BindingView view = view(row);
-        audit.record(tenantId, actor, "binding.created", "binding", binding.id(), audit.change(null, view));
-        events.publishEvent(new ChannelBindingActivated(tenantId, binding.id(), binding.channel()));
+        audit.record(tenantId, actor, "binding.created", "binding", binding.id().value(), audit.change(null, view));
+        events.publishEvent(new ChannelBindingActivated(tenantId, binding.id(), channel.id()));
         return view;
     }
 
     /** Applies a change; the binding's routes stop, and start again with the new settings if it stays active. */
     @Transactional
-    public BindingView updateBinding(TenantId tenantId, String bindingId, BindingChanges changes, String actor) {
+    public BindingView updateBinding(TenantId tenantId, BindingId bindingId, BindingChanges changes, String actor) {
         BindingRow before = mapper.binding(tenantId, bindingId).orElseThrow(AdminProblem::notFound);
         AssistantId assistantId =
                 changes.assistantId() == null ? before.assistantId() : new AssistantId(changes.assistantId());
@@ -289,7 +292,8 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
         }
         mapper.updateBinding(after);
         BindingView view = view(after);
-        audit.record(tenantId, actor, "binding.updated", "binding", bindingId, audit.change(view(before), view));
+        audit.record(
+                tenantId, actor, "binding.updated", "binding", bindingId.value(), audit.change(view(before), view));
         events.publishEvent(new ChannelBindingDeactivated(tenantId, bindingId, before.channel()));
         if (ACTIVE.equals(after.status())) {
             events.publishEvent(new ChannelBindingActivated(tenantId, bindingId, before.channel()));
@@ -346,7 +350,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 .toList();
     }
 
-    public Optional<BindingView> bindingView(TenantId tenantId, String bindingId) {
+    public Optional<BindingView> bindingView(TenantId tenantId, BindingId bindingId) {
         boolean tenantActive = mapper.tenant(tenantId).map(TenantRow::active).orElse(false);
         return mapper.binding(tenantId, bindingId).map(row -> live(row, tenantActive));
     }
@@ -398,7 +402,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                         credentials.seal(withSecrets(credentials.open(row.credentials()), secrets)),
                         row.status(),
                         row.createdAt()));
-                recordMoved(tenantId, actor, "binding", row.id(), secrets);
+                recordMoved(tenantId, actor, "binding", row.id().value(), secrets);
                 moved++;
             }
         }
@@ -479,24 +483,24 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     }
 
     @Override
-    public Optional<ChannelBinding> resolve(String channel, String inboundKey) {
+    public Optional<ChannelBinding> resolve(ChannelId channel, String inboundKey) {
         return mapper.resolve(channel, inboundKey).map(this::binding);
     }
 
     @Override
-    public boolean suspended(String channel, String inboundKey) {
+    public boolean suspended(ChannelId channel, String inboundKey) {
         return mapper.suspended(channel, inboundKey);
     }
 
     @Override
-    public Optional<ChannelBinding> find(TenantId tenantId, String bindingId) {
+    public Optional<ChannelBinding> find(TenantId tenantId, BindingId bindingId) {
         return mapper.binding(tenantId, bindingId)
                 .filter(row -> ACTIVE.equals(row.status()))
                 .map(this::binding);
     }
 
     @Override
-    public List<ChannelBinding> active(String channel) {
+    public List<ChannelBinding> active(ChannelId channel) {
         return mapper.activeBindings(channel).stream().map(this::binding).toList();
     }
 
@@ -527,9 +531,9 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     private BindingView view(BindingRow row) {
         return new BindingView(
-                row.id(),
+                row.id().value(),
                 row.assistantId().value(),
-                row.channel(),
+                row.channel().value(),
                 row.inboundKey(),
                 inboundAddress(row.channel(), row.inboundKey()),
                 new TreeMap<>(stringMap(row.settings())),
@@ -550,7 +554,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     }
 
     /** Where customers (mail, numbers, topics) or providers (webhook URLs) reach a binding. */
-    String inboundAddress(String channel, String inboundKey) {
+    String inboundAddress(ChannelId channel, String inboundKey) {
         return channels.find(channel)
                 .map(type -> type.inboundAddress(publicBaseUrl, inboundKey))
                 .orElse(inboundKey);

@@ -14,6 +14,7 @@ import com.assistantgateway.admin.security.Users;
 import com.assistantgateway.gateway.GatewayProperties;
 import com.assistantgateway.gateway.readiness.Readiness;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.StartupCheck;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
     static final TenantId TENANT = new TenantId("demo");
     static final AssistantId SUPPORT = new AssistantId("support");
     static final AssistantId ECHO = new AssistantId("echo");
-    static final String EMAIL_BINDING = "email-demo";
+    static final BindingId EMAIL_BINDING = new BindingId("email-demo");
 
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
     private static final String ACTOR = "system:demo-seed";
@@ -142,7 +143,7 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
         registry.createBinding(
                 TENANT,
                 new NewBinding(
-                        "webhook-demo",
+                        new BindingId("webhook-demo"),
                         SUPPORT,
                         WebhookBinding.CHANNEL,
                         "demo",
@@ -152,7 +153,7 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
         registry.createBinding(
                 TENANT,
                 new NewBinding(
-                        "webhook-demo-echo",
+                        new BindingId("webhook-demo-echo"),
                         ECHO,
                         WebhookBinding.CHANNEL,
                         "demo-echo",

@@ -18,7 +18,9 @@ import com.assistantgateway.routes.backbone.BrokerDeadLetters;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.backbone.GatewayQueues;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -123,9 +125,9 @@ abstract class AdminTestSupport {
             registry.createBinding(
                     tenant,
                     new NewBinding(
-                            "web",
+                            new BindingId("web"),
                             new AssistantId("support"),
-                            "webhook",
+                            new ChannelId("webhook"),
                             slug + "-web",
                             Map.of(),
                             Map.of("tokenSha256", "0".repeat(64), "signingSecret", slug + "-signing-secret")),
@@ -147,8 +149,8 @@ abstract class AdminTestSupport {
         return GatewayMessage.inbound()
                 .tenant(tenant)
                 .assistant(new AssistantId("support"))
-                .binding("web")
-                .channel("webhook")
+                .binding(new BindingId("web"))
+                .channel(new ChannelId("webhook"))
                 .conversation(new ConversationId(conversation))
                 .channelMessageId(UUID.randomUUID().toString())
                 .from(from)
@@ -234,7 +236,7 @@ abstract class AdminTestSupport {
         String freshDeadLetter() {
             JmsTemplate jms = new JmsTemplate(connectionFactory);
             String messageId = UUID.randomUUID().toString();
-            String queue = GatewayQueues.channelQueue("kafka");
+            String queue = GatewayQueues.channelQueue(new ChannelId("kafka"));
             jms.send(queue, session -> {
                 Message message = session.createTextMessage(CanonicalJson.write(
                         message(tenant, "dead-" + sequence.incrementAndGet(), "dlq@" + slug() + ".test", "Hi")));

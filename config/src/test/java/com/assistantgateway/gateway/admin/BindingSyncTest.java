@@ -6,6 +6,8 @@ import com.assistantgateway.admin.registry.BindingRow;
 import com.assistantgateway.admin.registry.RegistryMapper;
 import com.assistantgateway.routes.backbone.BindingRoutes;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import java.time.Instant;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -33,9 +35,9 @@ class BindingSyncTest extends AdminTestSupport {
         String routeId = "sms.outbound.acme." + id;
         BindingRow row = new BindingRow(
                 acme.tenant,
-                id,
+                new BindingId(id),
                 new AssistantId("support"),
-                "sms",
+                new ChannelId("sms"),
                 "+3120555" + String.format("%04d", sequence.get()),
                 "{\"from\":\"+31205550000\"}",
                 null,

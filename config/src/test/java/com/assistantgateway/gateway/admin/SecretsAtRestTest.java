@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.security.Role;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -125,9 +126,9 @@ class SecretsAtRestTest extends AdminTestSupport {
                         .asText())
                 .isEqualTo("********");
         TenantId acme = new TenantId("acme");
-        assertThat(registry.find(acme, "mailbox").map(ChannelBinding::credentials))
+        assertThat(registry.find(acme, new BindingId("mailbox")).map(ChannelBinding::credentials))
                 .hasValueSatisfying(c -> assertThat(c).containsEntry("password", imapPassword));
-        assertThat(registry.find(acme, hook).map(ChannelBinding::credentials))
+        assertThat(registry.find(acme, new BindingId(hook)).map(ChannelBinding::credentials))
                 .hasValueSatisfying(c -> assertThat(c).containsEntry("signingSecret", signingSecret));
         assertThat(registry.assistant(acme, new com.assistantgateway.routes.message.AssistantId("support")))
                 .hasValueSatisfying(p -> {

@@ -9,6 +9,7 @@ import com.assistantgateway.admin.ledger.JdbcMessageLedger;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.Direction;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -106,10 +107,10 @@ class EmailChannelTest extends ChannelsTestSupport {
         assertThat(second.getHeader("References", null))
                 .isEqualTo(question + " " + answer.getMessageID() + " " + followUp);
 
-        var first =
-                ledger.thread(DEMO, "email-demo", customer, List.of(question)).orElseThrow();
-        var continued =
-                ledger.thread(DEMO, "email-demo", customer, List.of(followUp)).orElseThrow();
+        var first = ledger.thread(DEMO, new BindingId("email-demo"), customer, List.of(question))
+                .orElseThrow();
+        var continued = ledger.thread(DEMO, new BindingId("email-demo"), customer, List.of(followUp))
+                .orElseThrow();
         assertThat(continued).isEqualTo(first);
         List<GatewayMessage> thread = ledger.messages(DEMO, first);
         assertThat(thread)
@@ -139,10 +140,10 @@ class EmailChannelTest extends ChannelsTestSupport {
                 "What about returns of electrical parts?"));
         awaitMailTo(bob, 1);
 
-        var annConversation =
-                ledger.thread(DEMO, "email-demo", ann, List.of(question)).orElseThrow();
-        var bobConversation =
-                ledger.thread(DEMO, "email-demo", bob, List.of(bobsReply)).orElseThrow();
+        var annConversation = ledger.thread(DEMO, new BindingId("email-demo"), ann, List.of(question))
+                .orElseThrow();
+        var bobConversation = ledger.thread(DEMO, new BindingId("email-demo"), bob, List.of(bobsReply))
+                .orElseThrow();
         assertThat(bobConversation).isNotEqualTo(annConversation);
     }
 
@@ -210,7 +211,8 @@ class EmailChannelTest extends ChannelsTestSupport {
         deliver(real);
 
         awaitMailTo(customer, 1);
-        var conversation = ledger.thread(DEMO, "email-demo", customer, List.of(real.getHeader("Message-ID", null)))
+        var conversation = ledger.thread(
+                        DEMO, new BindingId("email-demo"), customer, List.of(real.getHeader("Message-ID", null)))
                 .orElseThrow();
         GatewayMessage stored = ledger.messages(DEMO, conversation).get(0);
         assertThat(stored.text()).isEqualTo("This is the first part.");
@@ -231,7 +233,7 @@ class EmailChannelTest extends ChannelsTestSupport {
     @Test
     void aPop3MailboxIsAnsweredAndEachMailDeletedOnceItIsStored() throws Exception {
         String orders = "orders@demo-parts.example";
-        if (registry.find(DEMO, "email-pop").isEmpty()) {
+        if (registry.find(DEMO, new BindingId("email-pop")).isEmpty()) {
             mailServer.setUser(orders, orders, "pop-secret");
             Map<String, String> settings = new LinkedHashMap<>(EmailBinding.settings(
                     "pop3",
@@ -244,7 +246,7 @@ class EmailChannelTest extends ChannelsTestSupport {
             registry.createBinding(
                     DEMO,
                     new NewBinding(
-                            "email-pop",
+                            new BindingId("email-pop"),
                             new AssistantId("support"),
                             EmailBinding.CHANNEL,
                             orders,

@@ -8,7 +8,9 @@ import com.assistantgateway.admin.channels.JdbcChannelState;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -49,11 +51,11 @@ class KafkaChannelTest extends ChannelsTestSupport {
 
     @BeforeEach
     void binding() {
-        if (registry.find(DEMO, "kafka-demo").isEmpty()) {
+        if (registry.find(DEMO, new BindingId("kafka-demo")).isEmpty()) {
             registry.createBinding(
                     DEMO,
                     new NewBinding(
-                            "kafka-demo",
+                            new BindingId("kafka-demo"),
                             new AssistantId("support"),
                             KafkaBinding.CHANNEL,
                             QUESTIONS,
@@ -93,7 +95,7 @@ class KafkaChannelTest extends ChannelsTestSupport {
                 .untilAsserted(() -> assertThat(records(ANSWERS, conversation)).hasSize(1));
         assertThat(channelState.latest(DEMO, 100)).anySatisfy(skipped -> {
             assertThat(skipped.reason()).isEqualTo("invalid-record");
-            assertThat(skipped.channel()).isEqualTo("kafka");
+            assertThat(skipped.channel()).isEqualTo(new ChannelId("kafka"));
         });
     }
 

@@ -12,6 +12,7 @@ import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.TenantId;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +61,7 @@ class ScrapeChannelTest extends ChannelsTestSupport {
 
     @BeforeEach
     void bindings() {
-        if (registry.find(DEMO, "scrape-site").isPresent()) {
+        if (registry.find(DEMO, new BindingId("scrape-site")).isPresent()) {
             return;
         }
         registry.createAssistant(
@@ -243,7 +244,8 @@ class ScrapeChannelTest extends ChannelsTestSupport {
             String key,
             Map<String, String> settings,
             Map<String, String> credentials) {
-        return new NewBinding(id, assistant, ScrapeBinding.CHANNEL, key, new LinkedHashMap<>(settings), credentials);
+        return new NewBinding(
+                new BindingId(id), assistant, ScrapeBinding.CHANNEL, key, new LinkedHashMap<>(settings), credentials);
     }
 
     private static SiteServer startSite() {

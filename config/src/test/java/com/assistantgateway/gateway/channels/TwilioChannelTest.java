@@ -11,7 +11,9 @@ import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.routes.backbone.Envelope;
 import com.assistantgateway.routes.backbone.GatewayQueues;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
@@ -142,9 +144,10 @@ class TwilioChannelTest extends ChannelsTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("X-Twilio-Signature");
-        assertThat(ledger.thread(DEMO, "sms-demo", customer, List.of(form.get("MessageSid"))))
+        assertThat(ledger.thread(DEMO, new BindingId("sms-demo"), customer, List.of(form.get("MessageSid"))))
                 .isEmpty();
-        assertThat(ledger.lastInbound(DEMO, "sms-demo", customer)).isEmpty();
+        assertThat(ledger.lastInbound(DEMO, new BindingId("sms-demo"), customer))
+                .isEmpty();
     }
 
     @Test
@@ -265,8 +268,8 @@ class TwilioChannelTest extends ChannelsTestSupport {
                 .isEqualTo("{\"1\":\"Your order has shipped.\",\"2\":\"Demo Car Parts\"}");
     }
 
-    private void bind(String id, String channel, String key, Map<String, String> extra) {
-        if (registry.find(DEMO, id).isPresent()) {
+    private void bind(String id, ChannelId channel, String key, Map<String, String> extra) {
+        if (registry.find(DEMO, new BindingId(id)).isPresent()) {
             return;
         }
         Map<String, String> settings = new LinkedHashMap<>(TwilioBinding.settings(ACCOUNT, NUMBER));
@@ -274,7 +277,12 @@ class TwilioChannelTest extends ChannelsTestSupport {
         registry.createBinding(
                 DEMO,
                 new NewBinding(
-                        id, new AssistantId("support"), channel, key, settings, TwilioBinding.credentials(TOKEN)),
+                        new BindingId(id),
+                        new AssistantId("support"),
+                        channel,
+                        key,
+                        settings,
+                        TwilioBinding.credentials(TOKEN)),
                 "test");
     }
 
@@ -282,7 +290,7 @@ class TwilioChannelTest extends ChannelsTestSupport {
         GatewayMessage inbound = GatewayMessage.inbound()
                 .tenant(DEMO)
                 .assistant(new AssistantId("support"))
-                .binding(binding)
+                .binding(new BindingId(binding))
                 .channel(TwilioBinding.WHATSAPP)
                 .from(customer)
                 .to("whatsapp:" + NUMBER)
@@ -308,14 +316,16 @@ class TwilioChannelTest extends ChannelsTestSupport {
 
     private ConversationId conversationOf(String messageSid, String binding, String customer) {
         return await().atMost(Duration.ofSeconds(10))
-                .until(() -> ledger.thread(DEMO, binding, customer, List.of(messageSid)), java.util.Optional::isPresent)
+                .until(
+                        () -> ledger.thread(DEMO, new BindingId(binding), customer, List.of(messageSid)),
+                        java.util.Optional::isPresent)
                 .orElseThrow();
     }
 
     private Delivery deliveryWithSid(String sid) {
         return await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> channelState.deliveryBySid(DEMO, "sms-demo", sid),
+                        () -> channelState.deliveryBySid(DEMO, new BindingId("sms-demo"), sid),
                         d -> d.isPresent() && !d.get().status().equals("queued"))
                 .orElseThrow();
     }

@@ -1,5 +1,6 @@
 package com.assistantgateway.orchestrator.plugin;
 
+import com.assistantgateway.routes.message.ChannelId;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ public record AssistantManifest(
         this(type, name, version, description, configSchema, channels, Set.of(), Set.of());
     }
 
-    public boolean supports(String channel) {
-        return channels.contains(ALL_CHANNELS) || channels.contains(channel);
+    public boolean supports(ChannelId channel) {
+        return channels.contains(ALL_CHANNELS) || channels.contains(channel.value());
     }
 }

@@ -35,7 +35,7 @@ public class WatcherAssistant implements AssistantPlugin {
               "llm.baseUrl": {"type": "string", "format": "uri"},
               "llm.model": {"type": "string", "maxLength": 200}}}
             """,
-            Set.of(ScrapedPages.CHANNEL),
+            Set.of(ScrapedPages.CHANNEL.value()),
             Set.of(ChatModels.BASE_URL),
             Set.of());
 

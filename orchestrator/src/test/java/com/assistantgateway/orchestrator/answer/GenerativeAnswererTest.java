@@ -9,6 +9,7 @@ import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.orchestrator.testing.OpenOutbound;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
@@ -135,7 +136,7 @@ class GenerativeAnswererTest {
         return GatewayMessage.inbound()
                 .tenant(tenant)
                 .assistant(assistant)
-                .channel("webhook")
+                .channel(new ChannelId("webhook"))
                 .text(text)
                 .build();
     }

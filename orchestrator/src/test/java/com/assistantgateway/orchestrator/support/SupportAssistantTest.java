@@ -12,6 +12,7 @@ import com.assistantgateway.orchestrator.knowledge.lucene.LuceneKnowledgeStore;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
 import com.assistantgateway.orchestrator.testing.OpenOutbound;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -167,7 +168,7 @@ class SupportAssistantTest {
                 GatewayMessage.inbound()
                         .tenant(tenant)
                         .assistant(assistant)
-                        .channel("webhook")
+                        .channel(new ChannelId("webhook"))
                         .text(text)
                         .locale(locale)
                         .build(),

@@ -104,7 +104,7 @@ public class AnswerStep {
         Tags tags = Tags.of(
                 "tenant", inbound.tenantId().value(),
                 "assistant", inbound.assistantId().value(),
-                "channel", inbound.channel());
+                "channel", inbound.channel().value());
         meters.counter("gateway.messages.answered", tags).increment();
         meters.timer("gateway.answer.latency", tags).record(Duration.between(inbound.receivedAt(), reply.receivedAt()));
         return reply;

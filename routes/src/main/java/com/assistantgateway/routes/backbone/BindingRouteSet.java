@@ -1,5 +1,6 @@
 package com.assistantgateway.routes.backbone;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -10,7 +11,7 @@ import org.apache.camel.CamelContext;
  */
 public interface BindingRouteSet {
 
-    String channel();
+    ChannelId channel();
 
     /**
      * Whether the binding's routes poll a source (a mailbox, a crawl schedule). Such a binding runs on one instance of

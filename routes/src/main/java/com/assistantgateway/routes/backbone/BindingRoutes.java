@@ -1,5 +1,7 @@
 package com.assistantgateway.routes.backbone;
 
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.BindingState;
 import com.assistantgateway.routes.port.BindingStates;
@@ -67,8 +69,9 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
         this.ownership = ownership;
     }
 
-    public static String routeId(String channel, String direction, ChannelBinding binding) {
-        return channel + "." + direction + "." + binding.tenantId().value() + "." + binding.id();
+    public static String routeId(ChannelId channel, String direction, ChannelBinding binding) {
+        return channel.value() + "." + direction + "." + binding.tenantId().value() + "."
+                + binding.id().value();
     }
 
     /**
@@ -77,7 +80,7 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
      */
     public static String selector(ChannelBinding binding) {
         return GatewayHeaders.TENANT_ID + " = '" + binding.tenantId().value() + "' AND " + GatewayHeaders.BINDING_ID
-                + " = '" + binding.id() + "'";
+                + " = '" + binding.id().value() + "'";
     }
 
     @Override
@@ -119,14 +122,14 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
     /** Stops and removes a binding's routes; a changed binding that stays active is started again after this. */
     @EventListener
     public void on(ChannelBindingDeactivated event) {
-        stop(new Key(event.tenantId().value(), event.bindingId()));
+        stop(new Key(event.tenantId(), event.bindingId()));
     }
 
     /** A suspended tenant's mailboxes, topics and crawls stop at once; its bindings stay as they are. */
     @EventListener
     public synchronized void on(TenantSuspended event) {
         List.copyOf(started.keySet()).stream()
-                .filter(key -> key.tenant().equals(event.tenantId().value()))
+                .filter(key -> key.tenant().equals(event.tenantId()))
                 .forEach(this::stop);
     }
 
@@ -180,8 +183,8 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
      * mailbox is that tenant's concern, not a reason to take the gateway out of service.
      */
     @Override
-    public BindingState state(TenantId tenantId, String bindingId, boolean active) {
-        Key key = new Key(tenantId.value(), bindingId);
+    public BindingState state(TenantId tenantId, BindingId bindingId, boolean active) {
+        Key key = new Key(tenantId, bindingId);
         Failed failure = failed.get(key);
         if (failure != null) {
             return new BindingState(BindingState.NOT_STARTED, failure.reason());
@@ -254,7 +257,13 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
                                     ? 1
                                     : 0)
                     .description("1 while the binding's routes run and its connection works here, else 0")
-                    .tags("tenant", binding.tenantId().value(), "binding", binding.id(), "channel", binding.channel())
+                    .tags(
+                            "tenant",
+                            binding.tenantId().value(),
+                            "binding",
+                            binding.id().value(),
+                            "channel",
+                            binding.channel().value())
                     .register(meters);
             started.put(key, new Started(binding, List.copyOf(routeIds), up));
             failed.remove(key);
@@ -278,9 +287,9 @@ public class BindingRoutes implements CamelContextConfiguration, BindingStates, 
     }
 
     /** A binding by tenant and id: binding ids may hold dots, so no string joined from both identifies one. */
-    private record Key(String tenant, String binding) {
+    private record Key(TenantId tenant, BindingId binding) {
         static Key of(ChannelBinding binding) {
-            return new Key(binding.tenantId().value(), binding.id());
+            return new Key(binding.tenantId(), binding.id());
         }
     }
 

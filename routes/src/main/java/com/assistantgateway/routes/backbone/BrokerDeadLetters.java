@@ -1,5 +1,6 @@
 package com.assistantgateway.routes.backbone;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
 import com.assistantgateway.routes.port.DeadLetter;
@@ -16,6 +17,7 @@ import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -42,12 +44,15 @@ public class BrokerDeadLetters implements DeadLetterQueues {
 
     private final JmsTemplate jms;
     /** Every channel has an outbound queue; the channels say which there are. */
-    private final List<String> channels;
+    private final List<ChannelId> channels;
 
     public BrokerDeadLetters(ConnectionFactory connectionFactory, List<ChannelType> channels) {
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
-        this.channels = channels.stream().map(ChannelType::name).sorted().toList();
+        this.channels = channels.stream()
+                .map(ChannelType::id)
+                .sorted(Comparator.comparing(ChannelId::value))
+                .toList();
     }
 
     private List<String> queuesOf(TenantId tenantId) {

@@ -1,5 +1,7 @@
 package com.assistantgateway.routes.backbone;
 
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -84,8 +86,8 @@ public class ChannelOutcomes {
 
     private void skipped(
             TenantId tenantId,
-            String bindingId,
-            String channel,
+            BindingId bindingId,
+            ChannelId channel,
             String assistantId,
             String reason,
             String sender,
@@ -100,7 +102,7 @@ public class ChannelOutcomes {
                         "assistant",
                         assistantId,
                         "channel",
-                        channel,
+                        channel.value(),
                         "reason",
                         reason)
                 .increment();
@@ -121,7 +123,7 @@ public class ChannelOutcomes {
                         "assistant",
                         inbound.assistantId().value(),
                         "channel",
-                        inbound.channel())
+                        inbound.channel().value())
                 .increment();
         publish(
                 GatewayEvent.MESSAGE_RECEIVED,
@@ -166,7 +168,7 @@ public class ChannelOutcomes {
                         "assistant",
                         reply.assistantId().value(),
                         "channel",
-                        reply.channel())
+                        reply.channel().value())
                 .increment();
         publish(
                 GatewayEvent.REPLY_SENT,
@@ -197,7 +199,7 @@ public class ChannelOutcomes {
                         "tenant",
                         reply.tenantId().value(),
                         "channel",
-                        reply.channel(),
+                        reply.channel().value(),
                         "reason",
                         reason)
                 .increment();
@@ -213,7 +215,12 @@ public class ChannelOutcomes {
         Optional<Delivery> updated =
                 deliveries.updateStatus(binding.tenantId(), binding.id(), channelMessageId, status, errorCode);
         updated.ifPresent(delivery -> {
-            meters.counter("gateway.channel.delivery", "channel", binding.channel(), "status", status)
+            meters.counter(
+                            "gateway.channel.delivery",
+                            "channel",
+                            binding.channel().value(),
+                            "status",
+                            status)
                     .increment();
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("messageId", delivery.messageId().value());

@@ -14,9 +14,9 @@ public class Envelope {
         headers.put(GatewayHeaders.ASSISTANT_ID, message.assistantId().value());
         headers.put(GatewayHeaders.CONVERSATION_ID, message.conversationId().value());
         headers.put(GatewayHeaders.MESSAGE_ID, message.id().value());
-        headers.put(GatewayHeaders.CHANNEL, message.channel());
+        headers.put(GatewayHeaders.CHANNEL, message.channel().value());
         if (message.bindingId() != null) {
-            headers.put(GatewayHeaders.BINDING_ID, message.bindingId());
+            headers.put(GatewayHeaders.BINDING_ID, message.bindingId().value());
         }
         headers.put(GatewayHeaders.DIRECTION, message.direction().name());
         headers.put(GatewayHeaders.TRACE_ID, message.traceId());

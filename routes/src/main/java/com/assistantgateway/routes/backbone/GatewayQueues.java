@@ -1,5 +1,6 @@
 package com.assistantgateway.routes.backbone;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import org.apache.camel.Header;
 import org.apache.camel.builder.endpoint.StaticEndpointBuilders;
@@ -27,8 +28,8 @@ public class GatewayQueues {
         return TENANT_PREFIX + tenantId.value();
     }
 
-    public static String channelQueue(String channel) {
-        return CHANNEL_PREFIX + channel;
+    public static String channelQueue(ChannelId channel) {
+        return CHANNEL_PREFIX + channel.value();
     }
 
     /**
@@ -49,6 +50,6 @@ public class GatewayQueues {
     }
 
     public String channelQueueFor(@Header(GatewayHeaders.CHANNEL) String channel) {
-        return channelQueue(channel);
+        return channelQueue(new ChannelId(channel));
     }
 }

@@ -41,8 +41,8 @@ public record GatewayMessage(
         TenantId tenantId,
         AssistantId assistantId,
         ConversationId conversationId,
-        String channel,
-        String bindingId,
+        ChannelId channel,
+        BindingId bindingId,
         Direction direction,
         String from,
         String to,
@@ -166,8 +166,8 @@ public record GatewayMessage(
         private TenantId tenantId;
         private AssistantId assistantId;
         private ConversationId conversationId;
-        private String channel;
-        private String bindingId;
+        private ChannelId channel;
+        private BindingId bindingId;
         private String from;
         private String to;
         private String subject;
@@ -200,12 +200,12 @@ public record GatewayMessage(
             return this;
         }
 
-        public Builder channel(String value) {
+        public Builder channel(ChannelId value) {
             this.channel = value;
             return this;
         }
 
-        public Builder binding(String value) {
+        public Builder binding(BindingId value) {
             this.bindingId = value;
             return this;
         }

@@ -1,6 +1,8 @@
 package com.assistantgateway.routes.port;
 
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +19,10 @@ import java.util.Optional;
  * @param credentials channel credentials; never logged, never returned by any API
  */
 public record ChannelBinding(
-        String id,
+        BindingId id,
         TenantId tenantId,
         AssistantId assistantId,
-        String channel,
+        ChannelId channel,
         String inboundKey,
         Map<String, String> settings,
         Map<String, String> credentials) {

@@ -1,5 +1,6 @@
 package com.assistantgateway.routes.port;
 
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.Map;
  */
 public interface ChannelType {
 
-    /** The name bindings and messages carry: {@code webhook}, {@code email}, {@code sms} ... */
-    String name();
+    /** The id bindings and messages carry: {@code webhook}, {@code email}, {@code sms} ... */
+    ChannelId id();
 
     /** Where customers (a mailbox, a number) or providers (a webhook URL) reach a binding with this inbound key. */
     String inboundAddress(String publicBaseUrl, String inboundKey);

@@ -1,5 +1,7 @@
 package com.assistantgateway.routes.port;
 
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
@@ -18,8 +20,8 @@ public record Delivery(
         TenantId tenantId,
         MessageId messageId,
         ConversationId conversationId,
-        String bindingId,
-        String channel,
+        BindingId bindingId,
+        ChannelId channel,
         int part,
         String channelMessageId,
         String status,

@@ -1,5 +1,6 @@
 package com.assistantgateway.routes.port;
 
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import java.util.Optional;
@@ -19,5 +20,5 @@ public interface DeliveryLog {
      * the id is not one of ours on that binding.
      */
     Optional<Delivery> updateStatus(
-            TenantId tenantId, String bindingId, String channelMessageId, String status, String errorCode);
+            TenantId tenantId, BindingId bindingId, String channelMessageId, String status, String errorCode);
 }

@@ -1,5 +1,7 @@
 package com.assistantgateway.routes.port;
 
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
 import java.util.Map;
@@ -11,7 +13,12 @@ import java.util.Map;
  * @param attributes ids and details; never message text or credentials
  */
 public record GatewayEvent(
-        String type, TenantId tenantId, String channel, String bindingId, Instant at, Map<String, String> attributes) {
+        String type,
+        TenantId tenantId,
+        ChannelId channel,
+        BindingId bindingId,
+        Instant at,
+        Map<String, String> attributes) {
 
     public static final String MESSAGE_RECEIVED = "message.received";
     public static final String REPLY_SENT = "reply.sent";

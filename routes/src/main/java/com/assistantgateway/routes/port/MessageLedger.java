@@ -1,5 +1,6 @@
 package com.assistantgateway.routes.port;
 
+import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
@@ -49,10 +50,10 @@ public interface MessageLedger {
      * people who reply to the same mail in two conversations.
      */
     Optional<ConversationId> thread(
-            TenantId tenantId, String bindingId, String participant, Collection<String> channelMessageIds);
+            TenantId tenantId, BindingId bindingId, String participant, Collection<String> channelMessageIds);
 
     /** When the participant last wrote to this binding: channels with a reply window (WhatsApp) check it. */
-    Optional<Instant> lastInbound(TenantId tenantId, String bindingId, String participant);
+    Optional<Instant> lastInbound(TenantId tenantId, BindingId bindingId, String participant);
 
     /**
      * Whether a person has taken the message's conversation over; if so the message is marked {@code AWAITING_AGENT}

@@ -1,5 +1,7 @@
 package com.assistantgateway.routes.port;
 
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
 
@@ -10,8 +12,8 @@ import java.time.Instant;
  */
 public record SkippedMessage(
         TenantId tenantId,
-        String bindingId,
-        String channel,
+        BindingId bindingId,
+        ChannelId channel,
         String reason,
         String sender,
         String channelMessageId,

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
@@ -50,7 +51,7 @@ class AnswerStepTest {
     private final GatewayMessage inbound = GatewayMessage.inbound()
             .tenant(new TenantId("acme"))
             .assistant(new AssistantId("support"))
-            .channel("webhook")
+            .channel(new ChannelId("webhook"))
             .from("customer")
             .to("acme")
             .text("warranty?")
@@ -62,7 +63,7 @@ class AnswerStepTest {
                 .tenant(inbound.tenantId())
                 .assistant(inbound.assistantId())
                 .conversation(inbound.conversationId())
-                .channel("webhook")
+                .channel(new ChannelId("webhook"))
                 .text("hello")
                 .build();
         when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
