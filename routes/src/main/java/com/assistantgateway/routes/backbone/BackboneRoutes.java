@@ -8,8 +8,8 @@ import org.apache.camel.component.jms.JmsConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * Ingress and egress: adapters hand a normalized message to {@link #INGRESS}; it is stored and enqueued in one
- * transaction, dispatched to its tenant's queue, and the tenant's reply is dispatched to its channel's outbound queue.
+ * Ingress and egress: adapters hand a normalized message to {@link #INGRESS}; it is stored and enqueued on its
+ * tenant's queue in one transaction, and the tenant's reply goes to its channel's outbound queue.
  */
 @Component
 public class BackboneRoutes extends EndpointRouteBuilder {
@@ -78,15 +78,19 @@ public class BackboneRoutes extends EndpointRouteBuilder {
                 .bean(bindingRoutes, "reconcile");
 
         // transacted(true) on the producer: the send joins the caller's database transaction and commits after it.
+        // The message goes straight to its tenant's queue (the destination header names it): no shared queue in
+        // front of the tenants, so one tenant's backlog never queues another's messages.
         from(ENQUEUE)
                 .routeId("backbone.ingress.enqueue")
                 .routeConfigurationId(ErrorPolicies.TO_CALLER)
                 .bean(envelope, "stamp")
+                .setHeader(JmsConstants.JMS_DESTINATION_NAME, method(queues, "tenantQueueFor"))
                 .marshal(canonicalJson)
                 .to(
                         ExchangePattern.InOnly,
-                        jms("queue:" + GatewayQueues.INGRESS).transacted(true));
+                        jms("queue:" + GatewayQueues.UNROUTABLE).transacted(true));
 
+        // Drains what an earlier version left in the shared ingress queue.
         from(GatewayQueues.transacted(GatewayQueues.INGRESS))
                 .routeId("backbone.ingress.dispatch")
                 .routeConfigurationId(ErrorPolicies.BROKER_REDELIVERY)
@@ -97,9 +101,13 @@ public class BackboneRoutes extends EndpointRouteBuilder {
                 .routeId("backbone.egress.send")
                 .routeConfigurationId(ErrorPolicies.TO_CALLER)
                 .bean(envelope, "stamp")
+                .setHeader(JmsConstants.JMS_DESTINATION_NAME, method(queues, "channelQueueFor"))
                 .marshal(canonicalJson)
-                .to(ExchangePattern.InOnly, jms("queue:" + GatewayQueues.EGRESS).transacted(true));
+                .to(
+                        ExchangePattern.InOnly,
+                        jms("queue:" + GatewayQueues.UNROUTABLE).transacted(true));
 
+        // Messages for another binding's channel (a watcher's mail) and what an earlier version left here.
         from(GatewayQueues.transacted(GatewayQueues.EGRESS))
                 .routeId("backbone.egress.dispatch")
                 .routeConfigurationId(ErrorPolicies.BROKER_REDELIVERY)

@@ -2,6 +2,7 @@ package com.assistantgateway.routes.backbone;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
+import org.apache.camel.component.jms.JmsConstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +19,14 @@ public class TenantProcessorTemplate extends EndpointRouteBuilder {
 
     private final AnswerStep answerStep;
     private final Envelope envelope;
+    private final GatewayQueues queues;
     private final JacksonDataFormat canonicalJson;
 
-    public TenantProcessorTemplate(AnswerStep answerStep, Envelope envelope, JacksonDataFormat canonicalJson) {
+    public TenantProcessorTemplate(
+            AnswerStep answerStep, Envelope envelope, GatewayQueues queues, JacksonDataFormat canonicalJson) {
         this.answerStep = answerStep;
         this.envelope = envelope;
+        this.queues = queues;
         this.canonicalJson = canonicalJson;
     }
 
@@ -38,8 +42,9 @@ public class TenantProcessorTemplate extends EndpointRouteBuilder {
                 .bean(answerStep, "answer")
                 .filter(body().isNotNull())
                 .bean(envelope, "stamp")
+                .setHeader(JmsConstants.JMS_DESTINATION_NAME, method(queues, "channelQueueFor"))
                 .marshal(canonicalJson)
-                .to(jms("queue:" + GatewayQueues.EGRESS))
+                .to(jms("queue:" + GatewayQueues.UNROUTABLE))
                 .end();
     }
 }
