@@ -1,10 +1,13 @@
 package com.assistantgateway.admin;
 
+import com.assistantgateway.admin.limits.TenantLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -30,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrapAdminPassword its password ({@code GATEWAY_ADMIN_PASSWORD}); only read from the environment
  * @param retentionSweep how often conversations past their tenant's retention are purged
  * @param cluster the leader elections instances hold in the shared database
+ * @param limits inbound rate limits: by plan, and per client address
  */
 @Validated
 @ConfigurationProperties("gateway.admin")
@@ -45,7 +49,8 @@ public record AdminProperties(
         String bootstrapAdminEmail,
         String bootstrapAdminPassword,
         @NotNull @DefaultValue("1h") Duration retentionSweep,
-        @Valid @NotNull @DefaultValue Cluster cluster) {
+        @Valid @NotNull @DefaultValue Cluster cluster,
+        @Valid @NotNull @DefaultValue Limits limits) {
 
     /**
      * Leader elections (which instance polls a mailbox) as rows of {@code INT_LOCK}, Spring Integration's JDBC lock.
@@ -55,4 +60,17 @@ public record AdminProperties(
      */
     public record Cluster(
             @NotNull @DefaultValue("10s") Duration lockTtl, @NotNull @DefaultValue("1s") Duration heartbeat) {}
+
+    /**
+     * Inbound rate limits. A tenant follows its plan's unless the platform set limits for it.
+     *
+     * @param plans each plan's limits by plan name; a plan not listed has none
+     * @param clientMessagesPerMinute requests one client address may send to the public channel endpoints; 0 for no
+     *     limit
+     * @param cache how long an instance keeps a tenant's limits before reading them again
+     */
+    public record Limits(
+            @DefaultValue Map<String, @Valid TenantLimits> plans,
+            @PositiveOrZero @DefaultValue("0") long clientMessagesPerMinute,
+            @NotNull @DefaultValue("5s") Duration cache) {}
 }

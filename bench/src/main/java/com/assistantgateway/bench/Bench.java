@@ -12,10 +12,15 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench <webhook|email|artemis|embedding|retrieval> [--option value ...]");
+            System.err.println(
+                    "usage: bench <webhook|email|fairness|artemis|embedding|retrieval> [--option value ...]");
             System.exit(2);
         }
         Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        if (args[0].equals("fairness")) {
+            new FairnessLoad(options).run().forEach(row -> System.out.println(row.row()));
+            System.exit(0);
+        }
         if (args[0].equals("retrieval")) {
             System.out.println(new RetrievalBenchmark(options).run());
             System.exit(0);

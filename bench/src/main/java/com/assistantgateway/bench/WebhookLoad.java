@@ -1,16 +1,11 @@
 package com.assistantgateway.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +30,7 @@ final class WebhookLoad {
     private final int warmup;
     private final int concurrency;
     private final int callbackPort;
-    private final Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
-    private final Map<String, Long> early = new ConcurrentHashMap<>();
+    private Callbacks callbacks;
 
     WebhookLoad(Options options) {
         this.url = options.text("url", "http://127.0.0.1:8080");
@@ -50,24 +44,8 @@ final class WebhookLoad {
     }
 
     Result run() throws Exception {
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", callbackPort), 64);
-        ExecutorService receiverThreads = Executors.newFixedThreadPool(4);
-        receiver.setExecutor(receiverThreads);
-        receiver.createContext("/", exchange -> {
-            long arrived = System.nanoTime();
-            JsonNode body = json.readTree(exchange.getRequestBody());
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-            String messageId = body.path("messageId").asText();
-            CompletableFuture<Long> waiting = pending.remove(messageId);
-            if (waiting != null) {
-                waiting.complete(arrived);
-            } else {
-                early.put(messageId, arrived);
-            }
-        });
-        receiver.start();
-        try {
+        try (Callbacks callbacks = new Callbacks(callbackPort, 4)) {
+            this.callbacks = callbacks;
             ClosedLoop.drive(warmup, concurrency, new Histogram(3), this::sendAndAwaitAnswer);
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
             long start = System.nanoTime();
@@ -75,8 +53,6 @@ final class WebhookLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result("webhook → " + binding, "concurrency " + concurrency, messages, seconds, latency);
         } finally {
-            receiver.stop(0);
-            receiverThreads.shutdownNow();
             httpThreads.shutdownNow();
         }
     }
@@ -95,14 +71,6 @@ final class WebhookLoad {
             throw new IllegalStateException("gateway answered " + response.statusCode() + ": " + response.body());
         }
         String messageId = json.readTree(response.body()).get("messageId").asText();
-        CompletableFuture<Long> answered = new CompletableFuture<>();
-        pending.put(messageId, answered);
-        Long alreadyThere = early.remove(messageId);
-        if (alreadyThere != null) {
-            pending.remove(messageId);
-            answered.complete(alreadyThere);
-        }
-        long arrived = answered.get(2, TimeUnit.MINUTES);
-        return (arrived - sent) / 1000;
+        return (callbacks.arrivalOf(messageId) - sent) / 1000;
     }
 }

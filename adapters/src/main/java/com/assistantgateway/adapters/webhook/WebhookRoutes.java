@@ -3,6 +3,7 @@ package com.assistantgateway.adapters.webhook;
 import com.assistantgateway.routes.backbone.BackboneRoutes;
 import com.assistantgateway.routes.backbone.ErrorPolicies;
 import com.assistantgateway.routes.backbone.GatewayQueues;
+import com.assistantgateway.routes.backbone.InboundAdmission;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,13 +24,16 @@ public class WebhookRoutes extends EndpointRouteBuilder {
     private final CallbackRequests callbackRequests;
     private final WebhookProperties.Callbacks callbacks;
     private final JacksonDataFormat canonicalJson;
+    private final InboundAdmission admission;
 
     public WebhookRoutes(
             WebhookRequests requests,
             WebhookResponses responses,
             CallbackRequests callbackRequests,
             WebhookProperties properties,
-            JacksonDataFormat canonicalJson) {
+            JacksonDataFormat canonicalJson,
+            InboundAdmission admission) {
+        this.admission = admission;
         this.requests = requests;
         this.responses = responses;
         this.callbackRequests = callbackRequests;
@@ -43,6 +47,7 @@ public class WebhookRoutes extends EndpointRouteBuilder {
                 .routeId("webhook.inbound.normalize")
                 .routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
                 .bean(requests, "normalize")
+                .bean(admission, "admit")
                 .to(BackboneRoutes.INGRESS)
                 .bean(responses, "accepted");
 

@@ -1,5 +1,6 @@
 package com.assistantgateway.gateway.readiness;
 
+import com.assistantgateway.gateway.web.Refusals;
 import com.assistantgateway.routes.backbone.Problems;
 import com.assistantgateway.routes.port.ChannelRequestException;
 import jakarta.servlet.FilterChain;
@@ -7,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,12 +36,9 @@ public class ChannelsWhileStarting extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ChannelRequestException starting = new ChannelRequestException(
-                503, "starting", "The gateway is starting and accepts messages in a few seconds; send it again then.");
-        response.setStatus(starting.status());
-        response.setHeader("Retry-After", Problems.RETRY_AFTER_SECONDS);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(problems.body(starting).getBytes(StandardCharsets.UTF_8));
+        ChannelRequestException starting = ChannelRequestException.starting(
+                "The gateway is starting and accepts messages in a few seconds; send it again then.");
+        Refusals.write(response, starting, problems);
     }
 
     @Configuration

@@ -320,6 +320,21 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                 .forEveryone());
         all.add(global(
                 "POST", "/api/v1/platform/secrets/rotate", PLATFORM, s -> req("/api/v1/platform/secrets/rotate")));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/limits",
+                Permission.TENANT_READ,
+                s -> req(t.formatted(s.slug()) + "/limits")));
+        // Throttling is the platform's; generous, and reset right after, so no other test meets a limit.
+        all.add(tenantScoped(
+                "PUT",
+                "/api/v1/tenants/{tenant}/limits",
+                PLATFORM,
+                s -> req(
+                        t.formatted(s.slug()) + "/limits",
+                        Map.of("messagesPerMinute", 1000000, "senderMessagesPerMinute", 0))));
+        all.add(tenantScoped(
+                "DELETE", "/api/v1/tenants/{tenant}/limits", PLATFORM, s -> req(t.formatted(s.slug()) + "/limits")));
         return all;
     }
 

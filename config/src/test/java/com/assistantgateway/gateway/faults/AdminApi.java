@@ -75,6 +75,14 @@ final class AdminApi {
         return send("GET", path, null, 200);
     }
 
+    JsonNode put(String path, Object body) {
+        return send("PUT", path, body, 200);
+    }
+
+    JsonNode delete(String path) {
+        return send("DELETE", path, null, 200);
+    }
+
     private JsonNode send(String method, String path, Object body, int... expected) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.get() + path))

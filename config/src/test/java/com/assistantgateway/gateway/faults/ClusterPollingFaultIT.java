@@ -119,6 +119,34 @@ class ClusterPollingFaultIT {
                             .asText())
                     .contains("Hello from b");
 
+            // A limit set on one instance holds across both: 20 a minute, whichever instance the messages reach.
+            onA.put("/api/v1/tenants/acme/limits", Map.of("messagesPerMinute", 20, "senderMessagesPerMinute", 0));
+            AdminApi onBLimits = AdminApi.signIn(() -> b.url(""), Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> onBLimits
+                                    .get("/api/v1/tenants/acme/limits")
+                                    .path("messagesPerMinute")
+                                    .asLong()
+                            == 20);
+            GatewayClient onAHook = new GatewayClient(a.port);
+            int accepted = 0;
+            List<String> waits = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                java.net.http.HttpResponse<String> response =
+                        (i % 2 == 0 ? onAHook : onB).ask("acme-hook", HOOK_TOKEN, "limited " + i);
+                if (response.statusCode() == 202) {
+                    accepted++;
+                } else {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+                    waits.add(response.headers().firstValue("Retry-After").orElse("none"));
+                }
+            }
+            // The allowance refills one every 3 s while the 40 are sent: at most a couple more than 20 pass.
+            assertThat(accepted).isBetween(20, 23);
+            System.out.println("rate limit of 20 a minute on two instances: " + accepted + " of 40 accepted");
+            assertThat(waits).hasSize(40 - accepted).allMatch(wait -> wait.matches("[1-9][0-9]*"));
+            onA.delete("/api/v1/tenants/acme/limits");
+
             // Files uploaded on a are ingested by whichever instance takes the job: every one of them is found.
             onA.post("/api/v1/tenants/acme/assistants", Map.of("id", "support", "type", "support", "name", "Support"));
             List<String> uploaded = new java.util.ArrayList<>();

@@ -24,8 +24,9 @@ public class ProblemResponse extends EndpointRouteBuilder {
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, method(problems, "status"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/problem+json"))
-                .filter(method(problems, "unavailable"))
-                .setHeader("Retry-After", constant(Problems.RETRY_AFTER_SECONDS))
+                .setHeader("Retry-After", method(problems, "retryAfter"))
+                .filter(header("Retry-After").isNull())
+                .removeHeader("Retry-After")
                 .end()
                 .setBody(method(problems, "body"));
     }

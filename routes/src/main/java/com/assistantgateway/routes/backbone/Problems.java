@@ -44,6 +44,19 @@ public class Problems {
         return false;
     }
 
+    /**
+     * The {@code Retry-After} seconds of a refusal that passes: a backing service away, or a rate limit (rounded up,
+     * at least one second); {@code null} for refusals that waiting does not cure.
+     */
+    public String retryAfter(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        if (failure instanceof ChannelRequestException refused) {
+            return refused.retryAfter()
+                    .map(wait -> Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)))
+                    .orElse(null);
+        }
+        return unavailable(failure) ? RETRY_AFTER_SECONDS : null;
+    }
+
     public String body(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         Map<String, Object> problem = new LinkedHashMap<>();
         if (failure instanceof ChannelRequestException refused) {

@@ -1,0 +1,182 @@
+package com.assistantgateway.admin.limits;
+
+import com.assistantgateway.admin.AdminProperties;
+import com.assistantgateway.routes.backbone.ChannelSignatures;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.InboundLimits;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.mysql.Bucket4jMySQL;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inbound limits as Bucket4j token buckets (greedy refill: a limit of 60 a minute lets one more through every second)
+ * in {@code rate_limit_buckets}, through Bucket4j's {@code SELECT ... FOR UPDATE} proxy manager. That works on MySQL,
+ * MariaDB and the embedded H2 in MySQL mode, and makes every instance on the database count against one allowance.
+ * Concurrent messages for one tenant share a database round trip (Bucket4j's batching). A tenant without limits
+ * costs no database access at all.
+ */
+@Component
+public class BucketInboundLimits implements InboundLimits {
+
+    private static final Logger log = LoggerFactory.getLogger(BucketInboundLimits.class);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private final ProxyManager<String> buckets;
+    private final LimitsMapper mapper;
+    private final AdminProperties.Limits settings;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<TenantId, Current> current = new ConcurrentHashMap<>();
+    /** Tenant and client buckets, kept so concurrent requests batch; few enough to keep them all. */
+    private final Map<String, Bucket> shared = new ConcurrentHashMap<>();
+
+    BucketInboundLimits(DataSource dataSource, LimitsMapper mapper, AdminProperties properties) {
+        this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(MINUTE))
+                .build();
+        this.mapper = mapper;
+        this.settings = properties.limits();
+    }
+
+    @Override
+    public Optional<Refusal> admit(GatewayMessage inbound) {
+        TenantLimits limits = limitsOf(inbound.tenantId()).limits();
+        // The sender first: one sender over its own limit must not use up the tenant's allowance.
+        if (limits.senderMessagesPerMinute() > 0 && inbound.from() != null && inbound.bindingId() != null) {
+            String sender = ChannelSignatures.sha256Hex(inbound.from().toLowerCase(Locale.ROOT))
+                    .substring(0, 32);
+            String key = "sender:" + inbound.tenantId().value() + ":"
+                    + inbound.bindingId().value() + ":" + sender;
+            Optional<Refusal> refused = take(bucket(key, limits.senderMessagesPerMinute()), "sender", limits);
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        if (limits.messagesPerMinute() > 0) {
+            return take(
+                    shared(tenantKey(inbound.tenantId()), limits.messagesPerMinute()),
+                    "tenant",
+                    limits.messagesPerMinute());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Refusal> admitClient(String address) {
+        long perMinute = settings.clientMessagesPerMinute();
+        if (perMinute <= 0 || address == null) {
+            return Optional.empty();
+        }
+        return take(shared("client:" + address, perMinute), "client", perMinute);
+    }
+
+    @Override
+    public Usage usage(TenantId tenantId) {
+        Current now = limitsOf(tenantId);
+        TenantLimits limits = now.limits();
+        long available = limits.messagesPerMinute() > 0
+                ? shared(tenantKey(tenantId), limits.messagesPerMinute()).getAvailableTokens()
+                : -1;
+        return new Usage(limits.messagesPerMinute(), limits.senderMessagesPerMinute(), now.source(), available);
+    }
+
+    /** Sets (or with {@code null}, removes) the tenant's own limits; every instance applies them within the cache. */
+    public void set(TenantId tenantId, TenantLimits limits) {
+        if (limits == null) {
+            mapper.delete(tenantId);
+        } else if (mapper.update(tenantId, limits, clock.instant()) == 0) {
+            mapper.insert(tenantId, limits, clock.instant());
+        }
+        current.remove(tenantId);
+    }
+
+    /** Drops buckets nobody has used for longer than it takes them to refill. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void removeExpired() {
+        try {
+            if (buckets instanceof ExpiredEntriesCleaner cleaner) {
+                cleaner.removeExpired(1000);
+            }
+        } catch (RuntimeException e) {
+            log.debug("expired rate-limit buckets not removed this time", e);
+        }
+    }
+
+    private Optional<Refusal> take(Bucket bucket, String limit, TenantLimits limits) {
+        return take(bucket, limit, limits.senderMessagesPerMinute());
+    }
+
+    private static Optional<Refusal> take(Bucket bucket, String limit, long perMinute) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed()
+                ? Optional.empty()
+                : Optional.of(new Refusal(limit, perMinute, Duration.ofNanos(probe.getNanosToWaitForRefill())));
+    }
+
+    private Bucket shared(String key, long perMinute) {
+        return shared.computeIfAbsent(key + "@" + perMinute, ignored -> buckets.builder()
+                .withOptimization(Optimizations.batching())
+                .withImplicitConfigurationReplacement(perMinute, TokensInheritanceStrategy.AS_IS)
+                .build(key, () -> perMinute(perMinute)));
+    }
+
+    private Bucket bucket(String key, long perMinute) {
+        return buckets.builder()
+                .withImplicitConfigurationReplacement(perMinute, TokensInheritanceStrategy.AS_IS)
+                .build(key, () -> perMinute(perMinute));
+    }
+
+    private static BucketConfiguration perMinute(long perMinute) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, MINUTE))
+                .build();
+    }
+
+    private static String tenantKey(TenantId tenantId) {
+        return "tenant:" + tenantId.value();
+    }
+
+    private Current limitsOf(TenantId tenantId) {
+        Instant now = clock.instant();
+        Current cached = current.get(tenantId);
+        if (cached != null && cached.readAt().plus(settings.cache()).isAfter(now)) {
+            return cached;
+        }
+        Current fresh = mapper.limits(tenantId)
+                .map(own -> new Current(own, "tenant", now))
+                .orElseGet(() -> new Current(
+                        mapper.plan(tenantId)
+                                .map(plan -> settings.plans().get(plan))
+                                .orElse(TenantLimits.NONE),
+                        "plan",
+                        now));
+        current.put(tenantId, fresh);
+        return fresh;
+    }
+
+    private record Current(TenantLimits limits, String source, Instant readAt) {}
+}

@@ -1,0 +1,62 @@
+package com.assistantgateway.gateway.web;
+
+import com.assistantgateway.routes.backbone.Problems;
+import com.assistantgateway.routes.port.ChannelRequestException;
+import com.assistantgateway.routes.port.InboundLimits;
+import com.assistantgateway.routes.port.InboundLimits.Refusal;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One client address may send {@code gateway.admin.limits.client-messages-per-minute} requests a minute to the public
+ * channel endpoints; over that it gets {@code 429} with {@code Retry-After} before anything of the request is read.
+ * The address is the connection's, or the proxy's {@code X-Forwarded-For} when {@code server.forward-headers-strategy}
+ * says to trust it.
+ */
+public class ClientLimits extends OncePerRequestFilter {
+
+    private final InboundLimits limits;
+    private final Problems problems;
+
+    public ClientLimits(InboundLimits limits, Problems problems) {
+        this.limits = limits;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Refusal> refusal = limits.admitClient(request.getRemoteAddr());
+        if (refusal.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ChannelRequestException refused = ChannelRequestException.rateLimited(
+                "This address is over its limit of " + refusal.get().perMinute()
+                        + " requests a minute to the gateway's channels; nothing was stored.",
+                refusal.get().retryAfter());
+        Refusals.write(response, refused, problems);
+    }
+
+    @Configuration
+    static class Registration {
+
+        @Bean
+        FilterRegistrationBean<ClientLimits> clientLimits(InboundLimits limits, Problems problems) {
+            var registration = new FilterRegistrationBean<>(new ClientLimits(limits, problems));
+            registration.addUrlPatterns("/channels/*");
+            // Right after the starting guard, before authentication reads or checks anything.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+            return registration;
+        }
+    }
+}

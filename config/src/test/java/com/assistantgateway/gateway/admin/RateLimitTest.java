@@ -1,0 +1,143 @@
+package com.assistantgateway.gateway.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assistantgateway.adapters.webhook.WebhookBinding;
+import com.assistantgateway.admin.registry.NewAssistant;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.NewTenant;
+import com.assistantgateway.admin.security.Role;
+import com.assistantgateway.gateway.GatewayClient;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.TenantId;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RateLimitTest extends AdminTestSupport {
+
+    private static final String TOKEN = "limits-token";
+
+    @Test
+    void aThrottledTenantGets429WithRetryAfterOnceItsAllowanceIsUsedAndNothingOfTheRefusedIsStored() {
+        String slug = freshWebhookTenant();
+        String root = client.login(PLATFORM_ADMIN, PASSWORD);
+        HttpResponse<String> set = client.send(
+                "PUT",
+                "/api/v1/tenants/" + slug + "/limits",
+                Map.of("messagesPerMinute", 3, "senderMessagesPerMinute", 0),
+                root);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(AdminClient.read(set.body()).get("source").asText()).isEqualTo("tenant");
+
+        GatewayClient webhook = new GatewayClient(port);
+        for (int i = 0; i < 3; i++) {
+            assertThat(webhook.ask(slug + "-hook", TOKEN, "question " + i).statusCode())
+                    .isEqualTo(202);
+        }
+        HttpResponse<String> refused = webhook.ask(slug + "-hook", TOKEN, "one too many");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        // 3 a minute refill one every 20 s: the wait is about that, never zero.
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 21L);
+        JsonNode problem = GatewayClient.read(refused.body());
+        assertThat(problem.get("title").asText()).isEqualTo("rate-limited");
+        assertThat(problem.get("detail").asText()).contains("3 messages a minute");
+        assertThat(ledger.countInbound(new TenantId(slug))).isEqualTo(3);
+
+        JsonNode usage = AdminClient.read(client.send("GET", "/api/v1/tenants/" + slug + "/limits", null, root)
+                .body());
+        assertThat(usage.get("messagesPerMinute").asLong()).isEqualTo(3);
+        assertThat(usage.get("available").asLong()).isZero();
+    }
+
+    @Test
+    void oneSenderOverItsLimitIsRefusedWhileOtherSendersOfTheTenantPass() {
+        String slug = freshWebhookTenant();
+        String root = client.login(PLATFORM_ADMIN, PASSWORD);
+        client.send(
+                "PUT",
+                "/api/v1/tenants/" + slug + "/limits",
+                Map.of("messagesPerMinute", 100, "senderMessagesPerMinute", 2),
+                root);
+        GatewayClient webhook = new GatewayClient(port);
+
+        List<Integer> loud = List.of(
+                send(webhook, slug, "loud@example.com"),
+                send(webhook, slug, "loud@example.com"),
+                send(webhook, slug, "LOUD@example.com"));
+        int quiet = send(webhook, slug, "quiet@example.com");
+
+        assertThat(loud).containsExactly(202, 202, 429);
+        assertThat(quiet).isEqualTo(202);
+    }
+
+    @Test
+    void onlyThePlatformThrottlesATenantAndResettingReturnsItToItsPlansLimits() {
+        String slug = freshWebhookTenant();
+        String tenantAdmin = client.login(email("acme", Role.TENANT_ADMIN), PASSWORD);
+        String root = client.login(PLATFORM_ADMIN, PASSWORD);
+
+        assertThat(client.send(
+                                "PUT",
+                                "/api/v1/tenants/acme/limits",
+                                Map.of("messagesPerMinute", 1000000, "senderMessagesPerMinute", 0),
+                                tenantAdmin)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(client.send("GET", "/api/v1/tenants/acme/limits", null, tenantAdmin)
+                        .statusCode())
+                .isEqualTo(200);
+        client.send(
+                "PUT",
+                "/api/v1/tenants/" + slug + "/limits",
+                Map.of("messagesPerMinute", 1, "senderMessagesPerMinute", 0),
+                root);
+        GatewayClient webhook = new GatewayClient(port);
+        assertThat(webhook.ask(slug + "-hook", TOKEN, "first").statusCode()).isEqualTo(202);
+        assertThat(webhook.ask(slug + "-hook", TOKEN, "second").statusCode()).isEqualTo(429);
+
+        JsonNode reset = AdminClient.read(client.send("DELETE", "/api/v1/tenants/" + slug + "/limits", null, root)
+                .body());
+
+        assertThat(reset.get("source").asText()).isEqualTo("plan");
+        assertThat(reset.get("messagesPerMinute").asLong()).isZero();
+        assertThat(webhook.ask(slug + "-hook", TOKEN, "third").statusCode()).isEqualTo(202);
+        assertThat(client.send("GET", "/api/v1/tenants/" + slug + "/audit", null, root)
+                        .body())
+                .contains("limits.set", "limits.reset");
+    }
+
+    private static int send(GatewayClient webhook, String slug, String from) {
+        return webhook.post(
+                        slug + "-hook",
+                        Map.of("Authorization", "Bearer " + TOKEN),
+                        GatewayClient.json(Map.of("from", from, "text", "hello from " + from)))
+                .statusCode();
+    }
+
+    /** A tenant of its own, so the limits set here reach no other test. */
+    private String freshWebhookTenant() {
+        String slug = "limited-" + sequence.incrementAndGet();
+        TenantId tenant = new TenantId(slug);
+        registry.createTenant(new NewTenant(tenant, slug, "business", "retail", List.of("en")), "test");
+        registry.createAssistant(
+                tenant, new NewAssistant(new AssistantId("echo"), "echo", "Echo", null, null, Map.of()), "test");
+        registry.createBinding(
+                tenant,
+                new NewBinding(
+                        new BindingId("hook"),
+                        new AssistantId("echo"),
+                        WebhookBinding.CHANNEL,
+                        slug + "-hook",
+                        Map.of(),
+                        WebhookBinding.credentials(TOKEN, null)),
+                "test");
+        return slug;
+    }
+}

@@ -1,0 +1,39 @@
+package com.assistantgateway.routes.port;
+
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.TenantId;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How much inbound traffic a tenant (by its plan, or a limit set for it), one sender on a binding, or one client
+ * address may send. Counted across every instance of a cluster.
+ */
+public interface InboundLimits {
+
+    /** Takes one message from the tenant's and the sender's allowance; empty when it may pass, else the refusal. */
+    Optional<Refusal> admit(GatewayMessage inbound);
+
+    /** Takes one request from a client address's allowance on the public channel endpoints. */
+    Optional<Refusal> admitClient(String address);
+
+    /** The limits that apply to a tenant now, and what is left of them. */
+    Usage usage(TenantId tenantId);
+
+    /**
+     * A message or request over a limit.
+     *
+     * @param limit which limit: {@code tenant}, {@code sender} or {@code client}
+     * @param perMinute the limit
+     * @param retryAfter when one more would pass
+     */
+    record Refusal(String limit, long perMinute, Duration retryAfter) {}
+
+    /**
+     * @param messagesPerMinute the tenant's limit; 0 for none
+     * @param senderMessagesPerMinute each sender's limit on each binding; 0 for none
+     * @param source {@code plan} (from the tenant's plan) or {@code tenant} (set for this tenant)
+     * @param available messages the tenant may still send right now; -1 without a limit
+     */
+    record Usage(long messagesPerMinute, long senderMessagesPerMinute, String source, long available) {}
+}
