@@ -12,7 +12,10 @@ IMAP_PORT="${BENCH_IMAP_PORT:-13143}"
 DATA="$(mktemp -d)"
 LOG="$DATA/gateway.log"
 
+# A platform admin (the fairness run creates its second tenant through the admin API) and callbacks to this machine.
+GATEWAY_ADMIN_EMAIL=bench@gateway.local GATEWAY_ADMIN_PASSWORD=bench-admin-password \
 java -jar config/target/gateway.jar --server.port="$PORT" --gateway.data-dir="$DATA" \
+  --gateway.routes.outbound.allow-private-targets=true --gateway.routes.outbound.allow-plain-http=true \
   --gateway.demo.callback-url="http://127.0.0.1:$CALLBACK_PORT/callback" \
   --gateway.demo.email.address=support@bench.local --gateway.demo.email.password=bench \
   --gateway.demo.email.smtp-port="$SMTP_PORT" --gateway.demo.email.imap-port="$IMAP_PORT" \
@@ -36,6 +39,11 @@ ROWS+=("$("${BENCH[@]}" webhook --url "http://127.0.0.1:$PORT" --binding demo-ec
   --concurrency "$CONCURRENCY" --callback-port "$CALLBACK_PORT")")
 ROWS+=("$("${BENCH[@]}" webhook --url "http://127.0.0.1:$PORT" --binding demo-echo --messages "$MESSAGES" \
   --concurrency 1 --callback-port "$CALLBACK_PORT")")
+# One tenant at 5 msg/s while another is idle, at the same rate, at 10x; then the same with the flood limited to its
+# usual rate by a rate limit (300 a minute).
+FAIR="$("${BENCH[@]}" fairness --url "http://127.0.0.1:$PORT" --callback-port "$CALLBACK_PORT" --rate 5 --seconds 20)"
+FAIR_LIMITED="$("${BENCH[@]}" fairness --url "http://127.0.0.1:$PORT" --callback-port "$CALLBACK_PORT" --rate 5 --seconds 20 \
+  --flood-limit 300)"
 # The email benchmark runs the mail server the demo mailbox polls (it is unreachable until then, which the poll survives).
 ROWS+=("$("${BENCH[@]}" email --smtp-port "$SMTP_PORT" --imap-port "$IMAP_PORT" --messages "$((MESSAGES / 2))" \
   --concurrency "$CONCURRENCY" --poll-millis 100)")
@@ -47,3 +55,8 @@ ROWS+=("$("${BENCH[@]}" embedding --queries 2000 --threads 2)")
 echo "| benchmark | setup | messages | throughput (msg/s) | p50 (ms) | p95 (ms) | p99 (ms) |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "| benchmark | setup | messages | throughput (msg/s) | p50 (ms) | p95 (ms) | p99 (ms) |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+echo "$FAIR"
+echo "$FAIR_LIMITED" | grep -v "neighbour idle"

@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * open loop, while a second tenant (created here through the admin API, an echo assistant too) sends nothing, then its
  * usual rate, then ten times that. Each phase reports the quiet tenant's accept-to-callback latency, and the flood's
  * accepted and refused ({@code 429}) messages. The gateway must let tenant bindings call back to this machine
- * ({@code --gateway.routes.outbound.allow-private-targets=true}) and have a platform admin to sign in as.
+ * ({@code --gateway.routes.outbound.allow-private-targets=true} and {@code allow-plain-http=true}) and have a platform admin to sign in as.
  */
 final class FairnessLoad {
 

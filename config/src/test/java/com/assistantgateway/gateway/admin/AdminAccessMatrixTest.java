@@ -568,6 +568,18 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                 Permission.USERS_MANAGE,
                 s -> t.formatted(s.slug()) + "/users/" + s.freshUser() + "/disable",
                 s -> Map.of()));
+        all.add(page(
+                "GET", "/console/t/{tenant}/limits", Permission.TENANT_READ, s -> t.formatted(s.slug()) + "/limits"));
+        all.add(post(
+                "/console/t/{tenant}/limits",
+                PLATFORM,
+                s -> t.formatted(s.slug()) + "/limits",
+                s -> Map.of("messagesPerMinute", "1000000", "senderMessagesPerMinute", "0")));
+        all.add(post(
+                "/console/t/{tenant}/limits/plan",
+                PLATFORM,
+                s -> t.formatted(s.slug()) + "/limits/plan",
+                s -> Map.of()));
         return all;
     }
 
@@ -666,7 +678,8 @@ class AdminAccessMatrixTest extends AdminTestSupport {
         if (!caller.tenant().equals(side.slug())) {
             return 404;
         }
-        return caller.permissions().contains(page.permission()) ? 200 : 403;
+        // A platform-only page (no permission a tenant role can hold) refuses every tenant caller.
+        return page.permission() != null && caller.permissions().contains(page.permission()) ? 200 : 403;
     }
 
     private static Page page(String method, String pattern, Permission permission, Function<Side, String> path) {
