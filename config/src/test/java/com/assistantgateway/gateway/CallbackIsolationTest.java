@@ -66,15 +66,15 @@ class CallbackIsolationTest {
         tenant("quickco", quick.url("/hook"));
         tenant("stuckco", hanging.url());
         GatewayClient client = new GatewayClient(port);
-        measure(client, 30); // warm-up: JIT, connection pools, consumers
+        measure(client, 200); // warm-up: JIT, connection pools, consumers
 
-        List<Long> alone = measure(client, 60);
+        List<Long> alone = measure(client, 100);
         for (int i = 0; i < 40; i++) {
             assertThat(client.ask("stuckco-hook", "stuckco-token", "Stuck " + i).statusCode())
                     .isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> hanging.connections() >= 2);
-        List<Long> beside = measure(client, 60);
+        List<Long> beside = measure(client, 100);
 
         long p95Alone = p95(alone);
         long p95Beside = p95(beside);
