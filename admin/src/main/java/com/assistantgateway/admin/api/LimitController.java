@@ -1,15 +1,12 @@
 package com.assistantgateway.admin.api;
 
-import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.limits.BucketInboundLimits;
 import com.assistantgateway.admin.limits.TenantLimits;
-import com.assistantgateway.admin.security.GatewayPrincipal;
 import com.assistantgateway.admin.security.Permission;
 import com.assistantgateway.admin.security.TenantAccess;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.InboundLimits.Usage;
 import jakarta.validation.Valid;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,12 +25,10 @@ public class LimitController {
 
     private final BucketInboundLimits limits;
     private final TenantAccess access;
-    private final AuditTrail audit;
 
-    public LimitController(BucketInboundLimits limits, TenantAccess access, AuditTrail audit) {
+    public LimitController(BucketInboundLimits limits, TenantAccess access) {
         this.limits = limits;
         this.access = access;
-        this.audit = audit;
     }
 
     @GetMapping
@@ -42,26 +37,15 @@ public class LimitController {
     }
 
     @PutMapping
-    @Transactional
     public Usage throttle(@PathVariable String tenant, @Valid @RequestBody TenantLimits body) {
         TenantId tenantId = access.require(tenant, Permission.TENANT_READ);
-        GatewayPrincipal principal = access.requirePlatformAdmin();
-        Usage before = limits.usage(tenantId);
-        limits.set(tenantId, body);
-        audit.record(tenantId, principal.name(), "limits.set", "tenant", tenantId.value(), audit.change(before, body));
-        return limits.usage(tenantId);
+        return limits.set(tenantId, body, access.requirePlatformAdmin().name());
     }
 
     /** Back to the plan's limits. */
     @DeleteMapping
-    @Transactional
     public Usage followPlan(@PathVariable String tenant) {
         TenantId tenantId = access.require(tenant, Permission.TENANT_READ);
-        GatewayPrincipal principal = access.requirePlatformAdmin();
-        Usage before = limits.usage(tenantId);
-        limits.set(tenantId, null);
-        audit.record(
-                tenantId, principal.name(), "limits.reset", "tenant", tenantId.value(), audit.change(before, null));
-        return limits.usage(tenantId);
+        return limits.set(tenantId, null, access.requirePlatformAdmin().name());
     }
 }

@@ -1,16 +1,12 @@
 package com.assistantgateway.admin.console;
 
-import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.admin.limits.BucketInboundLimits;
 import com.assistantgateway.admin.limits.TenantLimits;
-import com.assistantgateway.admin.security.GatewayPrincipal;
 import com.assistantgateway.admin.security.Permission;
 import com.assistantgateway.admin.security.TenantAccess;
 import com.assistantgateway.routes.message.TenantId;
-import com.assistantgateway.routes.port.InboundLimits.Usage;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +23,10 @@ public class LimitPages {
 
     private final TenantAccess access;
     private final BucketInboundLimits limits;
-    private final AuditTrail audit;
 
-    public LimitPages(TenantAccess access, BucketInboundLimits limits, AuditTrail audit) {
+    public LimitPages(TenantAccess access, BucketInboundLimits limits) {
         this.access = access;
         this.limits = limits;
-        this.audit = audit;
     }
 
     @GetMapping
@@ -45,34 +39,26 @@ public class LimitPages {
     }
 
     @PostMapping
-    @Transactional
     public String throttle(
             @PathVariable String tenant,
             @Valid @ModelAttribute TenantLimits form,
             BindingResult errors,
             RedirectAttributes flash) {
         TenantId tenantId = access.require(tenant, Permission.TENANT_READ);
-        GatewayPrincipal principal = access.requirePlatformAdmin();
+        String actor = access.requirePlatformAdmin().name();
         if (errors.hasErrors()) {
             flash.addFlashAttribute("notice", "Limits are whole numbers from 0 (none) to 1000000 a minute.");
             return "redirect:/console/t/" + tenant + "/limits";
         }
-        Usage before = limits.usage(tenantId);
-        limits.set(tenantId, form);
-        audit.record(tenantId, principal.name(), "limits.set", "tenant", tenantId.value(), audit.change(before, form));
+        limits.set(tenantId, form, actor);
         flash.addFlashAttribute("notice", "Limits set; every instance applies them within seconds.");
         return "redirect:/console/t/" + tenant + "/limits";
     }
 
     @PostMapping("/plan")
-    @Transactional
     public String followPlan(@PathVariable String tenant, RedirectAttributes flash) {
         TenantId tenantId = access.require(tenant, Permission.TENANT_READ);
-        GatewayPrincipal principal = access.requirePlatformAdmin();
-        Usage before = limits.usage(tenantId);
-        limits.set(tenantId, null);
-        audit.record(
-                tenantId, principal.name(), "limits.reset", "tenant", tenantId.value(), audit.change(before, null));
+        limits.set(tenantId, null, access.requirePlatformAdmin().name());
         flash.addFlashAttribute("notice", "The tenant follows its plan's limits again.");
         return "redirect:/console/t/" + tenant + "/limits";
     }

@@ -1,6 +1,7 @@
 package com.assistantgateway.admin.limits;
 
 import com.assistantgateway.admin.AdminProperties;
+import com.assistantgateway.admin.audit.AuditTrail;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Inbound limits as Bucket4j token buckets (greedy refill: a limit of 60 a minute lets one more through every second)
@@ -43,13 +45,15 @@ public class BucketInboundLimits implements InboundLimits {
 
     private final ProxyManager<String> buckets;
     private final LimitsMapper mapper;
+    private final AuditTrail audit;
     private final AdminProperties.Limits settings;
     private final Clock clock = Clock.systemUTC();
     private final Map<TenantId, Current> current = new ConcurrentHashMap<>();
     /** Tenant and client buckets, kept so concurrent requests batch; few enough to keep them all. */
     private final Map<String, Bucket> shared = new ConcurrentHashMap<>();
 
-    BucketInboundLimits(DataSource dataSource, LimitsMapper mapper, AdminProperties properties) {
+    BucketInboundLimits(DataSource dataSource, LimitsMapper mapper, AuditTrail audit, AdminProperties properties) {
+        this.audit = audit;
         this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets")
@@ -71,7 +75,8 @@ public class BucketInboundLimits implements InboundLimits {
                     .substring(0, 32);
             String key = "sender:" + inbound.tenantId().value() + ":"
                     + inbound.bindingId().value() + ":" + sender;
-            Optional<Refusal> refused = take(bucket(key, limits.senderMessagesPerMinute()), "sender", limits);
+            Optional<Refusal> refused =
+                    take(bucket(key, limits.senderMessagesPerMinute()), "sender", limits.senderMessagesPerMinute());
             if (refused.isPresent()) {
                 return refused;
             }
@@ -104,14 +109,27 @@ public class BucketInboundLimits implements InboundLimits {
         return new Usage(limits.messagesPerMinute(), limits.senderMessagesPerMinute(), now.source(), available);
     }
 
-    /** Sets (or with {@code null}, removes) the tenant's own limits; every instance applies them within the cache. */
-    public void set(TenantId tenantId, TenantLimits limits) {
+    /**
+     * Sets (or with {@code null}, removes: back to the plan's) the tenant's own limits, audited under {@code actor};
+     * every instance applies them within the cache. Returns what applies now.
+     */
+    @Transactional
+    public Usage set(TenantId tenantId, TenantLimits limits, String actor) {
+        Usage before = usage(tenantId);
         if (limits == null) {
             mapper.delete(tenantId);
         } else if (mapper.update(tenantId, limits, clock.instant()) == 0) {
             mapper.insert(tenantId, limits, clock.instant());
         }
         current.remove(tenantId);
+        audit.record(
+                tenantId,
+                actor,
+                limits == null ? "limits.reset" : "limits.set",
+                "tenant",
+                tenantId.value(),
+                audit.change(before, limits));
+        return usage(tenantId);
     }
 
     /** Drops buckets nobody has used for longer than it takes them to refill. */
@@ -124,10 +142,6 @@ public class BucketInboundLimits implements InboundLimits {
         } catch (RuntimeException e) {
             log.debug("expired rate-limit buckets not removed this time", e);
         }
-    }
-
-    private Optional<Refusal> take(Bucket bucket, String limit, TenantLimits limits) {
-        return take(bucket, limit, limits.senderMessagesPerMinute());
     }
 
     private static Optional<Refusal> take(Bucket bucket, String limit, long perMinute) {
