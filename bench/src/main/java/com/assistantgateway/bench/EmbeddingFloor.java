@@ -1,7 +1,7 @@
 package com.assistantgateway.bench;
 
+import com.assistantgateway.orchestrator.knowledge.InProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,7 @@ final class EmbeddingFloor {
     }
 
     Result run() throws Exception {
-        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        EmbeddingModel model = InProcessEmbeddingModel.allMiniLmL6V2Quantized(null);
         String[] questions = {
             "How long is the warranty on a brake caliper?",
             "What are your opening hours on Saturday?",

@@ -2,6 +2,7 @@ package com.assistantgateway.bench;
 
 import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.knowledge.EmbeddedChunk;
+import com.assistantgateway.orchestrator.knowledge.InProcessEmbeddingModel;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeQuery;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeStore;
@@ -15,7 +16,6 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.KnowledgeIngestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.scoring.ScoringModel;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,7 +69,7 @@ final class RetrievalBenchmark {
         try {
             KnowledgeBase knowledge = new KnowledgeBase(
                     store,
-                    new AllMiniLmL6V2QuantizedEmbeddingModel(),
+                    InProcessEmbeddingModel.allMiniLmL6V2Quantized(null),
                     new DocumentExtractor(),
                     (ScoringModel) null,
                     properties);

@@ -1,7 +1,7 @@
 package com.assistantgateway.orchestrator;
 
+import com.assistantgateway.orchestrator.knowledge.InProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.jina.JinaScoringModel;
 import dev.langchain4j.model.scoring.ScoringModel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -16,7 +16,7 @@ class OrchestratorConfiguration {
     /** all-MiniLM-L6-v2, quantized, runs in process from inside its Maven artifact: 384 dimensions. */
     @Bean
     EmbeddingModel embeddingModel() {
-        return new AllMiniLmL6V2QuantizedEmbeddingModel();
+        return InProcessEmbeddingModel.allMiniLmL6V2Quantized(null);
     }
 
     /** A re-ranker when one is configured; without it, hybrid retrieval's fused order stands. */

@@ -2,6 +2,7 @@ package com.assistantgateway.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assistantgateway.orchestrator.knowledge.InProcessEmbeddingModel;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.knowledge.Language;
 import com.assistantgateway.orchestrator.knowledge.RetrievalMode;
@@ -12,7 +13,6 @@ import com.assistantgateway.orchestrator.testing.FakeReranker;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.scoring.ScoringModel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class KnowledgeRerankingTest {
 
     @BeforeAll
     static void loadModel() {
-        embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        embeddings = InProcessEmbeddingModel.allMiniLmL6V2Quantized(null);
     }
 
     @BeforeEach

@@ -7,7 +7,6 @@ import com.assistantgateway.orchestrator.knowledge.extract.DocumentExtractor;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.scoring.ScoringModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public abstract class KnowledgeStoreContract {
 
     @BeforeAll
     static void loadModel() {
-        embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        embeddings = InProcessEmbeddingModel.allMiniLmL6V2Quantized(null);
     }
 
     /** A store over fresh or shared storage; called again after {@link #closeStore} to test durability. */

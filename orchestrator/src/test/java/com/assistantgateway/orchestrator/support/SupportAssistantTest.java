@@ -6,6 +6,7 @@ import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.answer.ChatModels;
 import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
 import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
+import com.assistantgateway.orchestrator.knowledge.InProcessEmbeddingModel;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.knowledge.extract.DocumentExtractor;
 import com.assistantgateway.orchestrator.knowledge.lucene.LuceneKnowledgeStore;
@@ -19,7 +20,6 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.scoring.ScoringModel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class SupportAssistantTest {
         store = new LuceneKnowledgeStore(properties);
         knowledge = new KnowledgeBase(
                 store,
-                new AllMiniLmL6V2QuantizedEmbeddingModel(),
+                InProcessEmbeddingModel.allMiniLmL6V2Quantized(null),
                 new DocumentExtractor(),
                 (ScoringModel) null,
                 properties);
