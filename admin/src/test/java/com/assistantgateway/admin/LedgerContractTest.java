@@ -23,12 +23,14 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Acceptance;
+import com.assistantgateway.routes.port.InboundState;
 import com.assistantgateway.routes.port.MessageStatus;
 import com.assistantgateway.routes.port.MessageView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +86,9 @@ abstract class LedgerContractTest {
             assertThat(view.reply()).isEmpty();
         });
         assertThat(ledger.find(globex, message.id())).isEmpty();
-        assertThat(ledger.startProcessing(globex, message.id())).isFalse();
+        assertThat(ledger.inboundState(globex, message.id())).isEmpty();
+        assertThat(ledger.inboundState(acme, message.id()))
+                .contains(new InboundState(MessageStatus.RECEIVED, Optional.empty(), false));
         assertThat(ledger.countConversations(acme)).isEqualTo(1);
     }
 
@@ -189,7 +193,6 @@ abstract class LedgerContractTest {
     void replyIsStoredOnceAndMarksItsMessageAnswered() {
         GatewayMessage inbound = message(acme, "webhook-main", null, "c-1", "warranty?");
         ledger.accept(inbound);
-        assertThat(ledger.startProcessing(acme, inbound.id())).isTrue();
         GatewayMessage reply = inbound.reply(
                 MessageId.random(),
                 "2 years.",
@@ -204,6 +207,11 @@ abstract class LedgerContractTest {
         assertThat(view.reply()).contains(reply);
         assertThat(ledger.replyTo(acme, inbound.id())).contains(reply);
         assertThat(ledger.replyTo(globex, inbound.id())).isEmpty();
+        assertThat(ledger.inboundState(acme, inbound.id()))
+                .contains(new InboundState(MessageStatus.ANSWERED, Optional.of(reply), false));
+        assertThat(ledger.inboundState(acme, reply.id()))
+                .as("a reply is no inbound message")
+                .isEmpty();
         assertThat(audit.latest(acme, 10))
                 .extracting(AuditEvent::action, AuditEvent::targetId)
                 .startsWith(
@@ -233,7 +241,6 @@ abstract class LedgerContractTest {
                 work.add(pool.submit(() -> {
                     GatewayMessage inbound = message(acme, "webhook-main", null, conversation.value(), text);
                     MessageId id = ledger.accept(inbound).message().id();
-                    ledger.startProcessing(acme, id);
                     ledger.recordReply(ledger.find(acme, id)
                             .orElseThrow()
                             .message()
@@ -259,6 +266,10 @@ abstract class LedgerContractTest {
         GatewayMessage held = message(acme, "webhook-main", null, "c-9", "order 4711?");
         ledger.accept(held);
         inbox.takeOver(acme, held.conversationId(), "sam@acme.test", next());
+        assertThat(ledger.inboundState(acme, held.id()))
+                .get()
+                .extracting(InboundState::takenOver)
+                .isEqualTo(true);
         assertThat(ledger.holdForAgent(acme, held.id(), held.conversationId())).isTrue();
         GatewayMessage first = held.agentReply(MessageId.random(), "Sam here: it ships today.", "sam", next());
         GatewayMessage second = held.agentReply(MessageId.random(), "Tracking follows.", "sam", next());
@@ -302,16 +313,20 @@ abstract class LedgerContractTest {
         ledger.accept(confirmed);
         ledger.accept(lost);
         ledger.accept(recent);
-        ledger.markQueued(acme, confirmed.id());
+        ledger.markQueued(acme, List.of(confirmed.id()));
+        ledger.markQueued(globex, List.of(lost.id()));
 
         List<GatewayMessage> unconfirmed = ledger.unconfirmed(acme, recent.receivedAt(), 10);
 
         assertThat(unconfirmed).extracting(GatewayMessage::id).containsExactly(lost.id());
         assertThat(ledger.unconfirmed(globex, next(), 10)).isEmpty();
         assertThat(ledger.find(acme, confirmed.id()).orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
-        ledger.startProcessing(acme, lost.id());
-        ledger.markQueued(acme, lost.id());
-        assertThat(ledger.find(acme, lost.id()).orElseThrow().status()).isEqualTo(MessageStatus.PROCESSING);
+        ledger.markProcessing(acme, lost.id());
+        ledger.markQueued(acme, List.of(lost.id(), recent.id()));
+        assertThat(ledger.find(acme, lost.id()).orElseThrow().status())
+                .as("a processor's failed attempt is not undone by a late confirmation")
+                .isEqualTo(MessageStatus.PROCESSING);
+        assertThat(ledger.find(acme, recent.id()).orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Acceptance;
+import com.assistantgateway.routes.port.InboundState;
 import com.assistantgateway.routes.port.MessageLedger;
 import com.assistantgateway.routes.port.MessageStatus;
 import com.assistantgateway.routes.port.MessageView;
@@ -36,6 +37,9 @@ public class JdbcMessageLedger implements MessageLedger {
     static final String REPLY_QUEUED = "QUEUED";
 
     private static final int MAX_REASON = 1000;
+
+    /** The status of a conversation a person has taken over (see the inbox). */
+    private static final String TAKEN_OVER = "agent";
 
     private final LedgerMapper mapper;
     private final AuditTrail audit;
@@ -76,8 +80,10 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
-    public void markQueued(TenantId tenantId, MessageId messageId) {
-        mapper.confirmQueued(tenantId, messageId, clock.instant());
+    public void markQueued(TenantId tenantId, Collection<MessageId> messageIds) {
+        if (!messageIds.isEmpty()) {
+            mapper.confirmQueued(tenantId, messageIds, clock.instant());
+        }
     }
 
     @Override
@@ -88,12 +94,20 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
-    @Transactional
-    public boolean startProcessing(TenantId tenantId, MessageId messageId) {
-        return mapper.updateStatus(tenantId, messageId, MessageStatus.PROCESSING.name(), null, clock.instant()) == 1;
+    public Optional<InboundState> inboundState(TenantId tenantId, MessageId messageId) {
+        return mapper.inbound(tenantId, messageId)
+                .map(row -> new InboundState(
+                        MessageStatus.valueOf(row.status()),
+                        Optional.ofNullable(row.replyPayload()).map(CanonicalJson::read),
+                        TAKEN_OVER.equals(row.conversationStatus())));
     }
 
     @Override
+    public void markProcessing(TenantId tenantId, MessageId messageId) {
+        mapper.markProcessing(tenantId, messageId, clock.instant());
+    }
+
+    /** The stored reply to an inbound message, if one was stored already. */
     public Optional<GatewayMessage> replyTo(TenantId tenantId, MessageId inboundId) {
         return mapper.replyTo(tenantId, inboundId).map(stored -> CanonicalJson.read(stored.payload()));
     }

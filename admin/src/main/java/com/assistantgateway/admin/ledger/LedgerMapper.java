@@ -58,9 +58,22 @@ public interface LedgerMapper {
             + " ORDER BY seq LIMIT 1")
     Optional<StoredMessage> agentReplyTo(TenantId tenantId, ConversationId conversationId, MessageId inboundId);
 
-    @Update("UPDATE messages SET status = 'QUEUED', updated_at = #{at}"
-            + " WHERE tenant_id = #{tenantId} AND id = #{messageId} AND status = 'RECEIVED'")
-    int confirmQueued(TenantId tenantId, MessageId messageId, Instant at);
+    @Update({
+        "<script>UPDATE messages SET status = 'QUEUED', updated_at = #{at}",
+        " WHERE tenant_id = #{tenantId} AND status = 'RECEIVED' AND id IN",
+        " <foreach item='id' collection='messageIds' open='(' separator=',' close=')'>#{id}</foreach></script>"
+    })
+    int confirmQueued(TenantId tenantId, Collection<MessageId> messageIds, Instant at);
+
+    @Select("SELECT m.status, c.status AS conversation_status, r.payload AS reply_payload FROM messages m"
+            + " JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id"
+            + " LEFT JOIN messages r ON r.tenant_id = m.tenant_id AND r.reply_to = m.id"
+            + " WHERE m.tenant_id = #{tenantId} AND m.id = #{messageId} AND m.direction = 'INBOUND'")
+    Optional<InboundRow> inbound(TenantId tenantId, MessageId messageId);
+
+    @Update("UPDATE messages SET status = 'PROCESSING', updated_at = #{at} WHERE tenant_id = #{tenantId}"
+            + " AND id = #{messageId} AND status IN ('RECEIVED', 'QUEUED')")
+    int markProcessing(TenantId tenantId, MessageId messageId, Instant at);
 
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND status = 'RECEIVED'"
             + " AND direction = 'INBOUND' AND created_at < #{before} ORDER BY seq LIMIT #{limit}")

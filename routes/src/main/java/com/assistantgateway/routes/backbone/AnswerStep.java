@@ -5,6 +5,7 @@ import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantRequest;
 import com.assistantgateway.routes.port.Assistants;
+import com.assistantgateway.routes.port.InboundState;
 import com.assistantgateway.routes.port.MessageLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -74,7 +75,13 @@ public class AnswerStep {
     }
 
     private GatewayMessage answerOnce(GatewayMessage inbound, boolean firstDeliveryOfRecoveredCopy) {
-        Optional<GatewayMessage> stored = ledger.replyTo(inbound.tenantId(), inbound.id());
+        // One read decides; the only write is the reply's own transaction (each commit rewrites pages of the store).
+        Optional<InboundState> state = ledger.inboundState(inbound.tenantId(), inbound.id());
+        if (state.isEmpty()) {
+            log.warn("message {} of tenant {} is not in the ledger; dropping it", inbound.id(), inbound.tenantId());
+            return null;
+        }
+        Optional<GatewayMessage> stored = state.get().reply();
         if (stored.isPresent() && firstDeliveryOfRecoveredCopy) {
             // The original copy was enqueued after all and has been answered and sent: this copy is surplus.
             log.info("recovered copy of message {} was answered through its original; dropping it", inbound.id());
@@ -84,11 +91,9 @@ public class AnswerStep {
             log.info("message {} was answered before a redelivery; resending its stored reply", inbound.id());
             return stored.get();
         }
-        if (!ledger.startProcessing(inbound.tenantId(), inbound.id())) {
-            log.warn("message {} of tenant {} is not in the ledger; dropping it", inbound.id(), inbound.tenantId());
-            return null;
-        }
-        if (ledger.holdForAgent(inbound.tenantId(), inbound.id(), inbound.conversationId())) {
+        // A hand-back between the read and this write leaves the conversation open: then the assistant answers.
+        if (state.get().takenOver()
+                && ledger.holdForAgent(inbound.tenantId(), inbound.id(), inbound.conversationId())) {
             log.info(
                     "conversation {} is taken over by an agent; message {} waits for them",
                     inbound.conversationId(),

@@ -10,7 +10,10 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
-/** Records in the ledger that the broker is about to dead-letter an inbound message, so its status says so. */
+/**
+ * Records in the ledger what became of an inbound message's failed attempt, so its status says so: the broker
+ * delivers it again ({@code PROCESSING}), or is about to dead-letter it ({@code FAILED}).
+ */
 @Component
 public class DeadLetters {
 
@@ -29,12 +32,20 @@ public class DeadLetters {
     }
 
     /** Reads the envelope headers, not the body: a route may have turned the body into something else by now. */
-    public void recordFailure(
+    public void recordFailedAttempt(
             @Header(GatewayHeaders.TENANT_ID) String tenantId,
             @Header(GatewayHeaders.MESSAGE_ID) String messageId,
             @Header(GatewayHeaders.DIRECTION) String direction,
             @Header(GatewayHeaders.CHANNEL) String channel,
+            @Header(GatewayHeaders.JMS_DELIVERY_COUNT) Integer deliveryCount,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        boolean inbound = Direction.INBOUND.name().equals(direction) && tenantId != null && messageId != null;
+        if (!isLastAttempt(deliveryCount)) {
+            if (inbound) {
+                ledger.markProcessing(new TenantId(tenantId), new MessageId(messageId));
+            }
+            return;
+        }
         meters.counter(
                         "gateway.messages.failed",
                         "tenant",
@@ -44,7 +55,7 @@ public class DeadLetters {
                         "direction",
                         String.valueOf(direction))
                 .increment();
-        if (Direction.INBOUND.name().equals(direction) && tenantId != null && messageId != null) {
+        if (inbound) {
             ledger.markFailed(new TenantId(tenantId), new MessageId(messageId), String.valueOf(cause));
         }
     }

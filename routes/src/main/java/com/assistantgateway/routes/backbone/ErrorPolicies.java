@@ -47,9 +47,7 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                         LoggingLevel.WARN,
                         "${routeId}: delivery ${header.JMSXDeliveryCount} of message ${header.gatewayMessageId}"
                                 + " failed and is rolled back: ${exception}")
-                .filter(method(deadLetters, "isLastAttempt"))
-                .bean(deadLetters, "recordFailure")
-                .end();
+                .bean(deadLetters, "recordFailedAttempt");
 
         routeConfiguration(TO_CALLER).errorHandler(noErrorHandler());
 

@@ -5,8 +5,6 @@ import com.assistantgateway.routes.port.Acceptance;
 import com.assistantgateway.routes.port.MessageLedger;
 import java.util.Objects;
 import org.apache.camel.ProducerTemplate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,22 +16,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ingress {
 
-    private static final Logger log = LoggerFactory.getLogger(Ingress.class);
-
     private final MessageLedger ledger;
     private final ProducerTemplate producer;
     private final ChannelOutcomes outcomes;
     private final RetriedTransactions transactions;
+    private final EnqueueConfirmations confirmations;
 
     public Ingress(
             MessageLedger ledger,
             ProducerTemplate producer,
             ChannelOutcomes outcomes,
-            RetriedTransactions transactions) {
+            RetriedTransactions transactions,
+            EnqueueConfirmations confirmations) {
         this.ledger = ledger;
         this.producer = producer;
         this.outcomes = outcomes;
         this.transactions = transactions;
+        this.confirmations = confirmations;
     }
 
     /** Stores and enqueues; a deadlock victim (another message locked its conversation) starts over, both undone. */
@@ -59,17 +58,14 @@ public class Ingress {
     }
 
     /**
-     * After both commits: records that the send committed. If this fails the message is still safe: the recovery
-     * sweep finds it unconfirmed and enqueues it again, and {@link AnswerStep} drops that copy if it was answered.
+     * After both commits: records, in a batch and off the request path, that the send committed. Should that never
+     * be written, the message is still safe: the recovery sweep finds it unconfirmed and enqueues it again, and {@link
+     * AnswerStep} drops that copy if it was answered.
      */
     public Acceptance confirm(Acceptance acceptance) {
         if (acceptance.fresh()) {
             GatewayMessage message = acceptance.message();
-            try {
-                ledger.markQueued(message.tenantId(), message.id());
-            } catch (RuntimeException e) {
-                log.warn("could not confirm the enqueue of message {}; the recovery sweep will", message.id(), e);
-            }
+            confirmations.confirm(message.tenantId(), message.id());
             outcomes.received(message);
         } else if (acceptance.differs()) {
             outcomes.skipped(acceptance.message(), ChannelOutcomes.REPEATED_ID_OTHER_CONTENT);

@@ -56,6 +56,6 @@ public class IngressRecovery {
 
     public void confirm(
             @Header(GatewayHeaders.TENANT_ID) String tenantId, @Header(GatewayHeaders.MESSAGE_ID) String messageId) {
-        ledger.markQueued(new TenantId(tenantId), new MessageId(messageId));
+        ledger.markQueued(new TenantId(tenantId), List.of(new MessageId(messageId)));
     }
 }

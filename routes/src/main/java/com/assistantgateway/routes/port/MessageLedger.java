@@ -19,8 +19,11 @@ public interface MessageLedger {
      */
     Acceptance accept(GatewayMessage inbound);
 
-    /** Confirms that the message's send to the broker committed ({@code RECEIVED} to {@code QUEUED}). */
-    void markQueued(TenantId tenantId, MessageId messageId);
+    /**
+     * Confirms that the messages' sends to the broker committed ({@code RECEIVED} to {@code QUEUED}); messages the
+     * processor has answered since are left as they are.
+     */
+    void markQueued(TenantId tenantId, Collection<MessageId> messageIds);
 
     /**
      * Messages stored before {@code before} whose send was never confirmed: the process died between the database
@@ -28,11 +31,14 @@ public interface MessageLedger {
      */
     List<GatewayMessage> unconfirmed(TenantId tenantId, Instant before, int limit);
 
-    /** Marks the message as taken by its processor; {@code false} when the ledger never accepted it. */
-    boolean startProcessing(TenantId tenantId, MessageId messageId);
+    /**
+     * What the processor needs to know of a delivered message, read without writing: empty when the ledger never
+     * accepted it; its stored reply if it was answered before (a redelivery); whether a person has its conversation.
+     */
+    Optional<InboundState> inboundState(TenantId tenantId, MessageId messageId);
 
-    /** The stored reply to an inbound message, if one was stored already (a redelivery). */
-    Optional<GatewayMessage> replyTo(TenantId tenantId, MessageId inboundId);
+    /** An attempt to answer the message failed and the broker will deliver it again: {@code PROCESSING}. */
+    void markProcessing(TenantId tenantId, MessageId messageId);
 
     /** Stores a reply and marks its inbound message answered; a second reply to the same message is refused. */
     void recordReply(GatewayMessage reply);

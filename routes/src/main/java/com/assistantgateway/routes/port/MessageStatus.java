@@ -4,9 +4,9 @@ package com.assistantgateway.routes.port;
 public enum MessageStatus {
     /** Stored; its send to the broker commits right after. Shown to callers as {@code queued}. */
     RECEIVED,
-    /** Stored and enqueued; waiting for its tenant's processor. */
+    /** Stored, and its enqueue confirmed (in batches, off the request path); waiting for its tenant's processor. */
     QUEUED,
-    /** Its tenant's processor has taken it. */
+    /** Its tenant's processor took it and an attempt failed; the broker delivers it again. */
     PROCESSING,
     /** Its conversation is taken over by a person: no assistant answers it; the agent does. */
     AWAITING_AGENT,

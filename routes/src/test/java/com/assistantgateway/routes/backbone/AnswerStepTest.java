@@ -18,7 +18,9 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantRequest;
 import com.assistantgateway.routes.port.Assistants;
+import com.assistantgateway.routes.port.InboundState;
 import com.assistantgateway.routes.port.MessageLedger;
+import com.assistantgateway.routes.port.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +68,7 @@ class AnswerStepTest {
                 .channel(new ChannelId("webhook"))
                 .text("hello")
                 .build();
-        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
-        when(ledger.startProcessing(inbound.tenantId(), inbound.id())).thenReturn(true);
+        when(ledger.inboundState(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(open()));
         when(ledger.history(inbound.tenantId(), inbound.conversationId(), inbound.id(), 5))
                 .thenReturn(List.of(earlier));
         Citation citation = new Citation("warranty.md", "Warranty", "2 years");
@@ -89,7 +90,7 @@ class AnswerStepTest {
     @Test
     void redeliveredMessageGetsItsStoredReplyAgainAndIsNeverAnsweredTwice() {
         GatewayMessage stored = inbound.reply(MessageId.random(), "2 years.", List.of(), 0.8, now);
-        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(stored));
+        when(ledger.inboundState(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(answered(stored)));
 
         assertThat(step.answer(inbound, null, 1)).isSameAs(stored);
         verify(assistants, never()).answer(any());
@@ -99,7 +100,7 @@ class AnswerStepTest {
     @Test
     void recoveredCopyOfAnAnsweredMessageIsDroppedOnItsFirstDeliveryButResentWhenRedelivered() {
         GatewayMessage stored = inbound.reply(MessageId.random(), "2 years.", List.of(), 0.8, now);
-        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(stored));
+        when(ledger.inboundState(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(answered(stored)));
 
         assertThat(step.answer(inbound, true, 1)).isNull();
         assertThat(step.answer(inbound, true, 2)).isSameAs(stored);
@@ -108,8 +109,7 @@ class AnswerStepTest {
 
     @Test
     void recoveredCopyOfAnUnansweredMessageIsAnswered() {
-        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
-        when(ledger.startProcessing(inbound.tenantId(), inbound.id())).thenReturn(true);
+        when(ledger.inboundState(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(open()));
         when(assistants.answer(any())).thenReturn(new AssistantAnswer("2 years.", List.of(), 0.8));
 
         assertThat(step.answer(inbound, true, 1).text()).isEqualTo("2 years.");
@@ -117,11 +117,53 @@ class AnswerStepTest {
 
     @Test
     void messageTheLedgerNeverAcceptedIsDropped() {
-        when(ledger.replyTo(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
-        when(ledger.startProcessing(inbound.tenantId(), inbound.id())).thenReturn(false);
+        when(ledger.inboundState(inbound.tenantId(), inbound.id())).thenReturn(Optional.empty());
 
         assertThat(step.answer(inbound, null, 1)).isNull();
         verify(assistants, never()).answer(any());
         verify(ledger, never()).history(any(), any(), eq(inbound.id()), anyInt());
+    }
+
+    @Test
+    void messageOfATakenOverConversationWaitsForTheAgentAndNoAssistantAnswersIt() {
+        when(ledger.inboundState(inbound.tenantId(), inbound.id()))
+                .thenReturn(Optional.of(new InboundState(MessageStatus.QUEUED, Optional.empty(), true)));
+        when(ledger.holdForAgent(inbound.tenantId(), inbound.id(), inbound.conversationId()))
+                .thenReturn(true);
+
+        assertThat(step.answer(inbound, null, 1)).isNull();
+        verify(assistants, never()).answer(any());
+        verify(ledger, never()).recordReply(any());
+    }
+
+    @Test
+    void conversationHandedBackBetweenTheReadAndTheHoldIsAnsweredByTheAssistant() {
+        when(ledger.inboundState(inbound.tenantId(), inbound.id()))
+                .thenReturn(Optional.of(new InboundState(MessageStatus.QUEUED, Optional.empty(), true)));
+        when(ledger.holdForAgent(inbound.tenantId(), inbound.id(), inbound.conversationId()))
+                .thenReturn(false);
+        when(assistants.answer(any())).thenReturn(new AssistantAnswer("2 years.", List.of(), 0.8));
+
+        assertThat(step.answer(inbound, null, 1).text()).isEqualTo("2 years.");
+    }
+
+    @Test
+    void answeringAnOpenConversationWritesOnlyTheReply() {
+        when(ledger.inboundState(inbound.tenantId(), inbound.id())).thenReturn(Optional.of(open()));
+        when(assistants.answer(any())).thenReturn(new AssistantAnswer("2 years.", List.of(), 0.8));
+
+        GatewayMessage reply = step.answer(inbound, null, 1);
+
+        verify(ledger).recordReply(reply);
+        verify(ledger, never()).holdForAgent(any(), any(), any());
+        verify(ledger, never()).markProcessing(any(), any());
+    }
+
+    private static InboundState open() {
+        return new InboundState(MessageStatus.RECEIVED, Optional.empty(), false);
+    }
+
+    private static InboundState answered(GatewayMessage reply) {
+        return new InboundState(MessageStatus.ANSWERED, Optional.of(reply), false);
     }
 }
