@@ -27,17 +27,18 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * LangChain4j's HTTP client on the outbound guard's Apache client, for LLM endpoints a tenant set: every connection to
- * them is checked where it really goes. Streaming answers are read on the given executor, as LangChain4j expects the
- * call to return at once.
+ * LangChain4j's HTTP client on an Apache client: the outbound guard's for LLM endpoints a tenant set (every connection
+ * to them is checked where it really goes), a pool of the platform's own for the platform's endpoint. One HTTP stack
+ * for every outbound call: blocking, on the caller's thread, no selector and worker threads of a second client.
+ * Streaming answers are read on the given executor, as LangChain4j expects the call to return at once.
  */
-final class GuardedLlmHttp implements HttpClient {
+final class ApacheLlmHttp implements HttpClient {
 
     private final CloseableHttpClient client;
     private final ExecutorService streams;
     private final RequestConfig config;
 
-    private GuardedLlmHttp(CloseableHttpClient client, ExecutorService streams, Duration readTimeout) {
+    private ApacheLlmHttp(CloseableHttpClient client, ExecutorService streams, Duration readTimeout) {
         this.client = client;
         this.streams = streams;
         this.config = RequestConfig.custom()
@@ -150,7 +151,7 @@ final class GuardedLlmHttp implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new GuardedLlmHttp(client, streams, readTimeout);
+            return new ApacheLlmHttp(client, streams, readTimeout);
         }
     }
 }

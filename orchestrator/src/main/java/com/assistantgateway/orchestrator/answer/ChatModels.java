@@ -3,15 +3,21 @@ package com.assistantgateway.orchestrator.answer;
 import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.routes.outbound.OutboundHttp;
 import com.assistantgateway.routes.port.AssistantProfile;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +50,23 @@ public class ChatModels {
         return thread;
     });
     private final Map<Endpoint, ChatModel> cache = new ConcurrentHashMap<>();
+    /** The platform's endpoint is the operator's own: reached without the tenant guard, which refuses private hosts. */
+    private final CloseableHttpClient platformHttp;
 
     public ChatModels(OrchestratorProperties properties, OutboundHttp outbound) {
         this.platform = properties.llm();
         this.outbound = outbound;
+        this.platformHttp = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(outbound.maxConnections())
+                        .setMaxConnPerRoute(outbound.maxConnections())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(10))
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                .build())
+                        .build())
+                .disableCookieManagement()
+                .build();
     }
 
     public Optional<ChatModel> forAssistant(AssistantProfile profile) {
@@ -75,15 +94,9 @@ public class ChatModels {
                     .temperature(platform.temperature())
                     .timeout(platform.timeout())
                     .maxRetries(1);
-            if (e.tenants()) {
-                builder.httpClientBuilder(guardedHttp());
-            }
+            builder.httpClientBuilder(ApacheLlmHttp.builder(e.tenants() ? outbound.client() : platformHttp, streams));
             return builder.build();
         });
-    }
-
-    private HttpClientBuilder guardedHttp() {
-        return GuardedLlmHttp.builder(outbound.client(), streams);
     }
 
     static boolean sameEndpoint(String a, String b) {
@@ -91,8 +104,9 @@ public class ChatModels {
     }
 
     @PreDestroy
-    void close() {
+    void close() throws IOException {
         streams.shutdownNow();
+        platformHttp.close();
     }
 
     /** What a client is built for; {@code tenants} when the URL is a tenant's. Never printed: it holds a key. */

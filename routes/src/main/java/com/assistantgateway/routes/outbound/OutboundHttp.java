@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class OutboundHttp {
 
     private static final int MAX_REDIRECTS = 5;
+    private static final TimeValue STALE_CHECK_AFTER = TimeValue.ofMilliseconds(500);
 
     private final OutboundTargets targets;
     private final RoutesProperties.Outbound rules;
@@ -69,6 +71,9 @@ public class OutboundHttp {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(rules.connectTimeout()))
                         .setSocketTimeout(Timeout.of(rules.responseTimeout()))
+                        // A receiver may close a kept-alive connection while it idles (or restart); checking one
+                        // idle this long before reuse costs a poll, where sending on a dead one costs a redelivery.
+                        .setValidateAfterInactivity(STALE_CHECK_AFTER)
                         .build())
                 .setMaxConnTotal(maxTotal)
                 .setMaxConnPerRoute(maxPerRoute)
