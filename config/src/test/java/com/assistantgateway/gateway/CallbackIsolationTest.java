@@ -32,13 +32,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One tenant's callback receiver accepts connections and never answers: its replies wait for it, and another
- * tenant's callbacks arrive as fast as they did before it had any.
+ * One tenant's callback receiver accepts connections and never answers: its replies wait for it, while another
+ * tenant's callbacks keep arriving one after the other, none of them waiting for the stuck receiver's timeout. (How
+ * fast they arrive is measured by the fairness benchmark, not here: a timed comparison on a shared machine only
+ * measures the machine.)
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CallbackIsolationTest {
 
     static final AssistantId ECHO = new AssistantId("echo");
+    /** How long a callback waits for an answer; a callback queued behind the stuck receiver would wait as long. */
+    static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(60);
+    /** Far above a callback's usual tens of milliseconds, far below {@link #CALLBACK_TIMEOUT}. */
+    static final Duration UNBLOCKED = Duration.ofSeconds(10);
+
     static final CallbackReceiver quick = receiver();
     static final HangingReceiver hanging = new HangingReceiver();
 
@@ -47,6 +54,7 @@ class CallbackIsolationTest {
         Path dataDir = Files.createTempDirectory("callback-isolation");
         registry.add("gateway.data-dir", dataDir::toString);
         registry.add("gateway.demo.enabled", () -> "false");
+        registry.add("gateway.routes.outbound.response-timeout", CALLBACK_TIMEOUT::toString);
     }
 
     @Autowired
@@ -66,45 +74,43 @@ class CallbackIsolationTest {
         tenant("quickco", quick.url("/hook"));
         tenant("stuckco", hanging.url());
         GatewayClient client = new GatewayClient(port);
-        measure(client, 200); // warm-up: JIT, connection pools, consumers
-
-        List<Long> alone = measure(client, 100);
         for (int i = 0; i < 40; i++) {
             assertThat(client.ask("stuckco-hook", "stuckco-token", "Stuck " + i).statusCode())
                     .isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> hanging.connections() >= 2);
-        List<Long> beside = measure(client, 100);
+        long stuckSince = System.nanoTime();
 
-        long p95Alone = p95(alone);
-        long p95Beside = p95(beside);
-        System.out.printf(
-                "quickco callback p95: %.1f ms alone, %.1f ms beside a receiver that never answers%n",
-                p95Alone / 1e6, p95Beside / 1e6);
-        assertThat(p95Beside).isLessThanOrEqualTo(p95Alone + p95Alone / 10);
-    }
-
-    /** Latencies (ns) from each message's POST until its callback arrived, one message at a time. */
-    private static List<Long> measure(GatewayClient client, int messages) {
-        List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < messages; i++) {
-            long sent = System.nanoTime();
-            String messageId = GatewayClient.read(client.ask("quickco-hook", "quickco-token", "Quick " + i)
-                            .body())
-                    .get("messageId")
-                    .asText();
-            CallbackReceiver.Received callback = await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(1))
-                    .until(() -> quick.receivedContaining(messageId), found -> !found.isEmpty())
-                    .get(0);
-            latencies.add(callback.arrivedNanos() - sent);
+        List<Duration> quickCallbacks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            quickCallbacks.add(callbackOf(client, "Quick " + i));
         }
-        return latencies;
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stuckSince))
+                .as("every quick callback arrived while the stuck receiver still held its connections")
+                .isLessThan(CALLBACK_TIMEOUT);
+        assertThat(quickCallbacks).allSatisfy(took -> assertThat(took).isLessThan(UNBLOCKED));
+        assertThat(hanging.connections())
+                .as("the stuck tenant's callbacks wait for their receiver, not for the quick one")
+                .isGreaterThanOrEqualTo(2);
+        System.out.printf(
+                "quickco: 100 callbacks while stuckco's receiver held %d connections, slowest %d ms%n",
+                hanging.connections(),
+                quickCallbacks.stream().max(Duration::compareTo).orElseThrow().toMillis());
     }
 
-    private static long p95(List<Long> latencies) {
-        List<Long> sorted = latencies.stream().sorted().toList();
-        return sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
+    /** From the message's POST until its callback arrived. */
+    private Duration callbackOf(GatewayClient client, String text) {
+        long sent = System.nanoTime();
+        String messageId = GatewayClient.read(
+                        client.ask("quickco-hook", "quickco-token", text).body())
+                .get("messageId")
+                .asText();
+        CallbackReceiver.Received callback = await().atMost(CALLBACK_TIMEOUT)
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> quick.receivedContaining(messageId), found -> !found.isEmpty())
+                .get(0);
+        return Duration.ofNanos(callback.arrivedNanos() - sent);
     }
 
     private void tenant(String slug, String callbackUrl) {
