@@ -1,7 +1,5 @@
 package com.assistantgateway.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 /** The receiver the gateway's signed callbacks reach: when each message's answer arrived, by message id. */
 final class Callbacks implements AutoCloseable {
 
-    private final ObjectMapper json = new ObjectMapper();
     private final Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> early = new ConcurrentHashMap<>();
     private final HttpServer server;
@@ -27,10 +24,10 @@ final class Callbacks implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
             long arrived = System.nanoTime();
-            JsonNode body = json.readTree(exchange.getRequestBody());
+            String messageId =
+                    WebhookSender.topLevelText(exchange.getRequestBody().readAllBytes(), "messageId");
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
-            String messageId = body.path("messageId").asText();
             CompletableFuture<Long> waiting = pending.remove(messageId);
             if (waiting != null) {
                 waiting.complete(arrived);

@@ -44,6 +44,8 @@ final class FairnessLoad {
     private final int factor;
     private final int floodLimit;
     private final int callbackPort;
+    private final WebhookSender quietSender;
+    private final WebhookSender floodSender;
     private Callbacks callbacks;
 
     FairnessLoad(Options options) {
@@ -57,6 +59,8 @@ final class FairnessLoad {
         this.factor = options.number("factor", 10);
         this.floodLimit = options.number("flood-limit", 0);
         this.callbackPort = options.number("callback-port", 9099);
+        this.quietSender = new WebhookSender(url, quietBinding, quietToken);
+        this.floodSender = new WebhookSender(url, "flood-hook", FLOOD_TOKEN);
     }
 
     List<Result> run() throws Exception {
@@ -83,10 +87,10 @@ final class FairnessLoad {
         ExecutorService senders = Executors.newCachedThreadPool();
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         long start = System.nanoTime();
-        schedule(clock, senders, sent, rate, duration, () -> record(quiet, send(quietBinding, quietToken)));
+        schedule(clock, senders, sent, rate, duration, () -> record(quiet, send(quietSender)));
         if (floodRate > 0) {
             schedule(clock, senders, sent, floodRate, duration, () -> {
-                long took = send("flood-hook", FLOOD_TOKEN);
+                long took = send(floodSender);
                 if (took < 0) {
                     refused.incrementAndGet();
                 } else {
@@ -163,22 +167,12 @@ final class FairnessLoad {
     }
 
     /** Microseconds from the POST to the answer's callback; -1 when the gateway refused it as over a limit. */
-    private long send(String binding, String token) throws Exception {
-        byte[] body = json.writeValueAsBytes(Map.of("from", "bench", "text", "Hello, anyone there?"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/channels/webhook/" + binding))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+    private long send(WebhookSender sender) throws Exception {
         long sent = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 429) {
+        String messageId = sender.send("bench", "Hello, anyone there?");
+        if (messageId.equals(WebhookSender.REFUSED)) {
             return -1;
         }
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("gateway answered " + response.statusCode() + ": " + response.body());
-        }
-        String messageId = json.readTree(response.body()).get("messageId").asText();
         return (callbacks.arrivalOf(messageId) - sent) / 1000;
     }
 

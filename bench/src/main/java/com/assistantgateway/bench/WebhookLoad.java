@@ -1,13 +1,5 @@
 package com.assistantgateway.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -18,13 +10,8 @@ import org.HdrHistogram.Histogram;
  */
 final class WebhookLoad {
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final ExecutorService httpThreads = Executors.newFixedThreadPool(4);
-    private final HttpClient http =
-            HttpClient.newBuilder().executor(httpThreads).build();
-    private final String url;
+    private final WebhookSender sender;
     private final String binding;
-    private final String token;
     private final String text;
     private final int messages;
     private final int warmup;
@@ -33,9 +20,9 @@ final class WebhookLoad {
     private Callbacks callbacks;
 
     WebhookLoad(Options options) {
-        this.url = options.text("url", "http://127.0.0.1:8080");
         this.binding = options.text("binding", "demo");
-        this.token = options.text("token", "demo-token");
+        this.sender = new WebhookSender(
+                options.text("url", "http://127.0.0.1:8080"), binding, options.text("token", "demo-token"));
         this.text = options.text("text", "How long is the warranty on a brake caliper?");
         this.messages = options.number("messages", 500);
         this.warmup = options.number("warmup", 50);
@@ -52,25 +39,16 @@ final class WebhookLoad {
             ClosedLoop.drive(messages, concurrency, latency, this::sendAndAwaitAnswer);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result("webhook → " + binding, "concurrency " + concurrency, messages, seconds, latency);
-        } finally {
-            httpThreads.shutdownNow();
         }
     }
 
     /** Microseconds from sending the POST until the answer's callback arrived. */
     private long sendAndAwaitAnswer() throws Exception {
-        byte[] body = json.writeValueAsBytes(Map.of("from", "bench", "text", text));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/channels/webhook/" + binding))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
         long sent = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("gateway answered " + response.statusCode() + ": " + response.body());
+        String messageId = sender.send("bench", text);
+        if (messageId.equals(WebhookSender.REFUSED)) {
+            throw new IllegalStateException("the gateway refused a message as over a limit (429)");
         }
-        String messageId = json.readTree(response.body()).get("messageId").asText();
         return (callbacks.arrivalOf(messageId) - sent) / 1000;
     }
 }
