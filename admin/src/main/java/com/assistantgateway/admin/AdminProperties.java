@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retentionSweep how often conversations past their tenant's retention are purged
  * @param cluster the leader elections instances hold in the shared database
  * @param limits inbound rate limits: by plan, and per client address
+ * @param registryCache how long an instance keeps the bindings and assistants messages read; a change made on another
+ *     instance shows here within this long (one made here, at once); {@code 0s} reads them on every message
  */
 @Validated
 @ConfigurationProperties("gateway.admin")
@@ -50,7 +52,8 @@ public record AdminProperties(
         String bootstrapAdminPassword,
         @NotNull @DefaultValue("1h") Duration retentionSweep,
         @Valid @NotNull @DefaultValue Cluster cluster,
-        @Valid @NotNull @DefaultValue Limits limits) {
+        @Valid @NotNull @DefaultValue Limits limits,
+        @NotNull @DefaultValue("5s") Duration registryCache) {
 
     /**
      * Leader elections (which instance polls a mailbox) as rows of {@code INT_LOCK}, Spring Integration's JDBC lock.

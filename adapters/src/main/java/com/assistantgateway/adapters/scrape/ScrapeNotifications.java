@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Headers;
 import org.apache.camel.Variable;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -90,7 +91,7 @@ public class ScrapeNotifications {
         long timestamp = clock.instant().getEpochSecond();
         headers.clear();
         headers.put(Exchange.HTTP_URI, binding.setting(ScrapeBinding.NOTIFY_URL).orElseThrow());
-        headers.put(Exchange.HTTP_METHOD, "POST");
+        headers.put(Exchange.HTTP_METHOD, HttpMethods.POST); // what the http component reads: no conversion per call
         headers.put(Exchange.CONTENT_TYPE, "application/json");
         headers.put(ChannelSignatures.TIMESTAMP_HEADER, Long.toString(timestamp));
         headers.put(ChannelSignatures.DELIVERY_ID_HEADER, reply.id().value());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Headers;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ public class CallbackRequests {
         String body = CanonicalJson.write(payload);
         long timestamp = clock.instant().getEpochSecond();
         headers.put(Exchange.HTTP_URI, callbackUrl.get());
-        headers.put(Exchange.HTTP_METHOD, "POST");
+        headers.put(Exchange.HTTP_METHOD, HttpMethods.POST); // what the http component reads: no conversion per call
         headers.put(Exchange.CONTENT_TYPE, "application/json");
         headers.put(DELIVERY_ID, reply.id().value());
         headers.put(TIMESTAMP, Long.toString(timestamp));

@@ -61,6 +61,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     private final OutboundTargets targets;
     private final ObjectProvider<BindingStates> states;
     private final String publicBaseUrl;
+    private final RegistryCache cache;
     private final Clock clock = Clock.systemUTC();
 
     public TenantRegistry(
@@ -82,10 +83,12 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
         this.targets = targets;
         this.states = states;
         this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
+        this.cache = new RegistryCache(properties.registryCache());
     }
 
     @Transactional
     public TenantView createTenant(NewTenant tenant, String actor) {
+        cache.changed();
         TenantRow row = new TenantRow(
                 tenant.slug(),
                 tenant.name(),
@@ -110,6 +113,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Transactional
     public TenantView updateTenant(TenantId tenantId, TenantChanges changes, String actor) {
+        cache.changed();
         TenantRow before = mapper.tenant(tenantId).orElseThrow(AdminProblem::notFound);
         if (changes.enabledChannels() != null) {
             changes.enabledChannels().forEach(channels::require);
@@ -156,12 +160,14 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Transactional
     public void createAssistant(TenantId tenantId, NewAssistant assistant, String actor) {
+        cache.changed();
         createAssistant(tenantId, assistant, null, Map.of(), actor);
     }
 
     @Transactional
     public AssistantView createAssistant(
             TenantId tenantId, NewAssistant assistant, String sector, Map<String, String> secrets, String actor) {
+        cache.changed();
         requireValidSettings(assistant.type(), assistant.settings());
         AssistantRow row = new AssistantRow(
                 tenantId,
@@ -194,6 +200,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     @Transactional
     public AssistantView updateAssistant(
             TenantId tenantId, AssistantId assistantId, AssistantChanges changes, String actor) {
+        cache.changed();
         AssistantRow before = mapper.assistant(tenantId, assistantId).orElseThrow(AdminProblem::notFound);
         Map<String, String> settings = merge(stringMap(before.modelSettings()), changes.settings());
         requireValidSettings(before.type(), settings);
@@ -240,6 +247,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Transactional
     public BindingView createBinding(TenantId tenantId, NewBinding binding, String actor) {
+        cache.changed();
         ChannelType channel = channels.require(binding.channel());
         requireValidSettings(tenantId, channel, binding.inboundKey(), binding.settings());
         BindingRow row = new BindingRow(
@@ -269,6 +277,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     /** Applies a change; the binding's routes stop, and start again with the new settings if it stays active. */
     @Transactional
     public BindingView updateBinding(TenantId tenantId, BindingId bindingId, BindingChanges changes, String actor) {
+        cache.changed();
         BindingRow before = mapper.binding(tenantId, bindingId).orElseThrow(AdminProblem::notFound);
         AssistantId assistantId =
                 changes.assistantId() == null ? before.assistantId() : new AssistantId(changes.assistantId());
@@ -362,6 +371,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
      */
     @Transactional
     public int moveSecretsOutOfSettings(String actor) {
+        cache.changed();
         int moved = 0;
         for (TenantRow tenant : mapper.allTenants()) {
             TenantId tenantId = tenant.slug();
@@ -445,6 +455,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     /** Re-encrypts every credential not sealed under the current master key; returns how many were. */
     @Transactional
     public int resealCredentials(String actor) {
+        cache.changed();
         int count = 0;
         for (SealedColumn column : mapper.allCredentials()) {
             String resealed = credentials.rotated(column.credentials());
@@ -469,6 +480,10 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Override
     public Optional<AssistantProfile> assistant(TenantId tenantId, AssistantId assistantId) {
+        return cache.assistant(tenantId, assistantId, () -> readAssistant(tenantId, assistantId));
+    }
+
+    private Optional<AssistantProfile> readAssistant(TenantId tenantId, AssistantId assistantId) {
         return mapper.assistant(tenantId, assistantId)
                 .filter(row -> ACTIVE.equals(row.status()))
                 .map(row -> new AssistantProfile(
@@ -484,7 +499,8 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Override
     public Optional<ChannelBinding> resolve(ChannelId channel, String inboundKey) {
-        return mapper.resolve(channel, inboundKey).map(this::binding);
+        return cache.binding(
+                channel, inboundKey, () -> mapper.resolve(channel, inboundKey).map(this::binding));
     }
 
     @Override
@@ -494,9 +510,9 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
 
     @Override
     public Optional<ChannelBinding> find(TenantId tenantId, BindingId bindingId) {
-        return mapper.binding(tenantId, bindingId)
+        return cache.binding(tenantId, bindingId, () -> mapper.binding(tenantId, bindingId)
                 .filter(row -> ACTIVE.equals(row.status()))
-                .map(this::binding);
+                .map(this::binding));
     }
 
     @Override
