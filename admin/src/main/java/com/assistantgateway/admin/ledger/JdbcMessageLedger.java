@@ -62,8 +62,9 @@ public class JdbcMessageLedger implements MessageLedger {
         if (first.isPresent()) {
             return new Acceptance(first.get(), false);
         }
-        GatewayMessage inbound = inOwnConversation(given);
-        ensureConversation(inbound);
+        Placed placed = inOwnConversation(given);
+        GatewayMessage inbound = placed.message();
+        ensureConversation(placed);
         try {
             mapper.insertMessage(row(inbound, MessageStatus.RECEIVED.name()));
         } catch (DuplicateKeyException raced) {
@@ -285,32 +286,48 @@ public class JdbcMessageLedger implements MessageLedger {
      * a conversation derived from what it named, its binding and its sender, the same one on every such message, or,
      * should that be taken too, to a new one.
      */
-    private GatewayMessage inOwnConversation(GatewayMessage inbound) {
-        if (ownedBy(inbound.conversationId(), inbound)) {
-            return inbound;
+    private Placed inOwnConversation(GatewayMessage inbound) {
+        Standing named = standing(inbound.conversationId(), inbound);
+        if (named != Standing.FOREIGN) {
+            return new Placed(inbound, named == Standing.OWN);
         }
         ConversationId derived = new ConversationId("c-"
                 + ChannelSignatures.sha256Hex(inbound.bindingId() + "\n" + participant(inbound.from()) + "\n"
                                 + inbound.conversationId().value())
                         .substring(0, 32));
-        return inbound.inConversation(ownedBy(derived, inbound) ? derived : ConversationId.random());
+        Standing standing = standing(derived, inbound);
+        return standing == Standing.FOREIGN
+                ? new Placed(inbound.inConversation(ConversationId.random()), false)
+                : new Placed(inbound.inConversation(derived), standing == Standing.OWN);
     }
 
-    /** Whether the conversation is new, or this message's binding and participant started it. */
-    private boolean ownedBy(ConversationId conversation, GatewayMessage inbound) {
+    /** Whether the conversation is new, or this message's binding and participant started it, or someone else. */
+    private Standing standing(ConversationId conversation, GatewayMessage inbound) {
         return mapper.conversation(inbound.tenantId(), conversation)
                 .map(row -> Objects.equals(row.bindingId(), inbound.bindingId())
-                        && participant(row.participant()).equals(participant(inbound.from())))
-                .orElse(true);
+                                && participant(row.participant()).equals(participant(inbound.from()))
+                        ? Standing.OWN
+                        : Standing.FOREIGN)
+                .orElse(Standing.NEW);
     }
+
+    private enum Standing {
+        NEW,
+        OWN,
+        FOREIGN
+    }
+
+    /** A message in the conversation it belongs to, and whether that conversation was stored already. */
+    private record Placed(GatewayMessage message, boolean existing) {}
 
     /** Addresses compare as mail clients and phone systems do: case does not make another person. */
     private static String participant(String address) {
         return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
     }
 
-    private void ensureConversation(GatewayMessage inbound) {
-        if (mapper.conversation(inbound.tenantId(), inbound.conversationId()).isPresent()) {
+    private void ensureConversation(Placed placed) {
+        GatewayMessage inbound = placed.message();
+        if (placed.existing()) {
             mapper.touchConversation(inbound.tenantId(), inbound.conversationId(), inbound.receivedAt());
             return;
         }
