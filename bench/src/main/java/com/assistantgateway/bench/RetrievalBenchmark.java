@@ -16,19 +16,25 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.KnowledgeIngestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.scoring.ScoringModel;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -38,7 +44,10 @@ import org.HdrHistogram.Histogram;
  * structure chunking, batched embedding, the embedded store), every judged query through its retrieval path in each
  * mode; chunk hits are folded into document rankings, scored with nDCG@10, Recall@10 and MRR@10. With
  * {@code --tenants N} the index is shared with N-1 neighbour tenants holding copies of the corpus, as one index is in
- * production, so the figures show what tenant filtering costs and that neighbours change no result.
+ * production, so the figures show what tenant filtering costs and that neighbours change no result. Documents are
+ * ingested by {@code --ingest-threads} jobs at once (as the gateway's ingestion consumers run them), one source each,
+ * and the same chunks are then embedded alone, in the same batches, to give the embedding floor of the same run. A
+ * dataset without queries ({@code corpus.jsonl} only) measures ingestion alone.
  */
 final class RetrievalBenchmark {
 
@@ -49,50 +58,48 @@ final class RetrievalBenchmark {
     private final int maxQueries;
     private final int tenants;
     private final int rounds;
+    private final int ingestThreads;
+    private final int warmup;
 
     RetrievalBenchmark(Options options) {
         this.dataset = Path.of(options.text("dataset", "bench/src/test/resources/beir/gateway-mini"));
         this.maxQueries = options.number("queries", Integer.MAX_VALUE);
         this.tenants = options.number("tenants", 1);
         this.rounds = options.number("rounds", 5);
+        this.ingestThreads = options.number("ingest-threads", 8); // as gateway.routes.ingest-concurrency
+        this.warmup = options.number("warmup", 300);
     }
 
     String run() throws Exception {
         Map<String, JsonNode> corpus = readJsonl(dataset.resolve("corpus.jsonl"));
-        Map<String, JsonNode> queries = readJsonl(dataset.resolve("queries.jsonl"));
-        Map<String, Map<String, Integer>> qrels = readQrels(dataset.resolve("qrels/test.tsv"));
+        boolean judgedSet = Files.exists(dataset.resolve("queries.jsonl"));
+        Map<String, JsonNode> queries = judgedSet ? readJsonl(dataset.resolve("queries.jsonl")) : Map.of();
+        Map<String, Map<String, Integer>> qrels = judgedSet ? readQrels(dataset.resolve("qrels/test.tsv")) : Map.of();
         Path index = Files.createTempDirectory("beir-index");
         OrchestratorProperties properties =
                 OrchestratorProperties.embedded(index, OrchestratorProperties.Retrieval.defaults(), null);
         LuceneKnowledgeStore lucene = new LuceneKnowledgeStore(properties);
         RecordingStore store = new RecordingStore(lucene);
         try {
-            KnowledgeBase knowledge = new KnowledgeBase(
-                    store,
-                    InProcessEmbeddingModel.allMiniLmL6V2Quantized(null),
-                    new DocumentExtractor(),
-                    (ScoringModel) null,
-                    properties);
+            InProcessEmbeddingModel embeddings = InProcessEmbeddingModel.allMiniLmL6V2Quantized(null);
+            KnowledgeBase knowledge =
+                    new KnowledgeBase(store, embeddings, new DocumentExtractor(), (ScoringModel) null, properties);
             TenantId tenant =
                     new TenantId("beir-" + UUID.randomUUID().toString().substring(0, 8));
             AssistantId assistant = new AssistantId("beir");
 
+            // Warm up first, as the embedding floor below runs warm: the JIT compiles the ingestion path (extraction,
+            // chunking, Lucene) in its first few hundred documents.
+            ingest(knowledge, new TenantId("warm-up"), assistant, firstOf(corpus, warmup));
+            store.recorded.clear();
             long start = System.nanoTime();
-            long chunks = 0;
-            for (Map.Entry<String, JsonNode> doc : corpus.entrySet()) {
-                String title = doc.getValue().path("title").asText("");
-                String text = (title.isBlank() ? "" : "# " + title + "\n\n")
-                        + doc.getValue().path("text").asText("");
-                byte[] content = text.getBytes(StandardCharsets.UTF_8);
-                chunks += knowledge.ingest(
-                        tenant,
-                        assistant,
-                        doc.getKey(),
-                        knowledge.mediaType(doc.getKey() + ".md", content),
-                        content,
-                        KnowledgeIngestion.Progress.NONE);
-            }
+            long cpuBefore = processCpuNanos();
+            long chunks = ingest(knowledge, tenant, assistant, corpus);
             double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            double ingestCpu = (processCpuNanos() - cpuBefore) / 1e9;
+            cpuBefore = processCpuNanos();
+            double floorSeconds = embeddingFloor(embeddings, store.recorded, properties);
+            double floorCpu = (processCpuNanos() - cpuBefore) / 1e9;
             double neighbourSeconds = fillNeighbours(lucene, assistant, store.recorded);
 
             List<String> judged = queries.keySet().stream()
@@ -104,8 +111,26 @@ final class RetrievalBenchmark {
                     "Dataset %s: %d documents, %d chunks, %d judged queries%n",
                     dataset.getFileName(), corpus.size(), chunks, judged.size()));
             out.append(String.format(
-                    "Ingestion: %.1f s, %.1f documents/s, %.1f chunks/s%n%n",
-                    ingestSeconds, corpus.size() / ingestSeconds, chunks / ingestSeconds));
+                    "Ingestion (%d jobs at once, after %d documents of warm-up): %.1f s, %.1f documents/s, %.1f"
+                            + " chunks/s%n",
+                    ingestThreads,
+                    Math.min(warmup, corpus.size()),
+                    ingestSeconds,
+                    corpus.size() / ingestSeconds,
+                    chunks / ingestSeconds));
+            out.append(String.format(
+                    "Embedding floor (the same %d chunks, the same batches, embedded alone): %.1f s, %.1f chunks/s;"
+                            + " ingestion runs at %.0f%% of it (CPU: %.1f ms a chunk ingesting, %.1f embedding"
+                            + " alone)%n%n",
+                    store.recorded.size(),
+                    floorSeconds,
+                    store.recorded.size() / floorSeconds,
+                    100.0 * floorSeconds / ingestSeconds,
+                    1000 * ingestCpu / store.recorded.size(),
+                    1000 * floorCpu / store.recorded.size()));
+            if (!judgedSet) {
+                return out.toString();
+            }
             if (tenants > 1) {
                 out.append(String.format(
                         "Index shared with %d neighbour tenants: %d chunks in all (copied in %.1f s)%n%n",
@@ -124,6 +149,62 @@ final class RetrievalBenchmark {
         }
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static Map<String, JsonNode> firstOf(Map<String, JsonNode> corpus, int count) {
+        Map<String, JsonNode> first = new LinkedHashMap<>();
+        corpus.entrySet().stream().limit(count).forEach(doc -> first.put(doc.getKey(), doc.getValue()));
+        return first;
+    }
+
+    /** Every document as a source of its own, {@link #ingestThreads} at once; returns the chunks stored. */
+    private long ingest(KnowledgeBase knowledge, TenantId tenant, AssistantId assistant, Map<String, JsonNode> corpus)
+            throws Exception {
+        ExecutorService jobs = Executors.newFixedThreadPool(ingestThreads);
+        try {
+            List<Future<Integer>> stored = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> doc : corpus.entrySet()) {
+                stored.add(jobs.submit(() -> {
+                    String title = doc.getValue().path("title").asText("");
+                    String text = (title.isBlank() ? "" : "# " + title + "\n\n")
+                            + doc.getValue().path("text").asText("");
+                    byte[] content = text.getBytes(StandardCharsets.UTF_8);
+                    return knowledge.ingest(
+                            tenant,
+                            assistant,
+                            doc.getKey(),
+                            knowledge.mediaType(doc.getKey() + ".md", content),
+                            content,
+                            KnowledgeIngestion.Progress.NONE);
+                }));
+            }
+            long chunks = 0;
+            for (Future<Integer> one : stored) {
+                chunks += one.get();
+            }
+            return chunks;
+        } finally {
+            jobs.shutdownNow();
+        }
+    }
+
+    /** Seconds to embed the stored chunks again, as ingestion embeds them (same text, same batch size), and only that. */
+    private static double embeddingFloor(
+            InProcessEmbeddingModel embeddings, List<EmbeddedChunk> chunks, OrchestratorProperties properties) {
+        List<TextSegment> texts = chunks.stream()
+                .map(c -> TextSegment.from(c.chunk().label() + "\n" + c.chunk().text()))
+                .toList();
+        int batch = properties.retrieval().embeddingBatchSize();
+        long start = System.nanoTime();
+        for (int from = 0; from < texts.size(); from += batch) {
+            embeddings.embedAll(texts.subList(from, Math.min(texts.size(), from + batch)));
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     /** Copies the measured tenant's embedded chunks to the neighbour tenants, one source each; returns seconds. */
     private double fillNeighbours(KnowledgeStore store, AssistantId assistant, List<EmbeddedChunk> chunks) {
         long start = System.nanoTime();
@@ -136,7 +217,7 @@ final class RetrievalBenchmark {
     /** The store, keeping a copy of every chunk stored through it. */
     private static final class RecordingStore implements KnowledgeStore {
         private final KnowledgeStore store;
-        private final List<EmbeddedChunk> recorded = new ArrayList<>();
+        private final List<EmbeddedChunk> recorded = Collections.synchronizedList(new ArrayList<>());
 
         RecordingStore(KnowledgeStore store) {
             this.store = store;

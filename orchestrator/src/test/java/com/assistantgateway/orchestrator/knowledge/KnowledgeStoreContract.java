@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,5 +239,28 @@ public abstract class KnowledgeStoreContract {
         assertThat(search(acme, "caliper warranty", RetrievalMode.HYBRID))
                 .singleElement()
                 .satisfies(h -> assertThat(h.chunk().source()).isEqualTo("warranty.md"));
+    }
+
+    @Test
+    void sourcesIngestedAtOnceAreEachSearchableWhenTheirIngestionReturns() throws Exception {
+        ExecutorService jobs = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> found = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String part = "part-" + i;
+                found.add(jobs.submit(() -> {
+                    knowledge.ingest(acme, support, part + ".md", "# Spare part " + part + "\n\nIn stock: " + part);
+                    return search(acme, part, RetrievalMode.BM25).stream()
+                            .filter(hit -> hit.chunk().source().equals(part + ".md"))
+                            .count();
+                }));
+            }
+            for (Future<Long> one : found) {
+                assertThat(one.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+        } finally {
+            jobs.shutdownNow();
+        }
+        assertThat(knowledge.size(acme, support)).isEqualTo(16);
     }
 }

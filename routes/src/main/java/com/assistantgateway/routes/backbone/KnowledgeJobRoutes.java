@@ -13,14 +13,17 @@ public class KnowledgeJobRoutes extends EndpointRouteBuilder {
     public static final String ROUTE = "knowledge.ingest.process";
 
     private final KnowledgeJobStep step;
+    private final int concurrency;
 
-    public KnowledgeJobRoutes(KnowledgeJobStep step) {
+    public KnowledgeJobRoutes(KnowledgeJobStep step, RoutesProperties properties) {
         this.step = step;
+        this.concurrency = properties.ingestConcurrency();
     }
 
     @Override
     public void configure() {
-        from(GatewayQueues.transacted(GatewayQueues.KNOWLEDGE_INGEST))
+        // Jobs run side by side: one embeds while another waits for the commit both share.
+        from(GatewayQueues.transacted(GatewayQueues.KNOWLEDGE_INGEST).concurrentConsumers(concurrency))
                 .routeId(ROUTE)
                 .routeConfigurationId(ErrorPolicies.BROKER_REDELIVERY)
                 .bean(step, "run");

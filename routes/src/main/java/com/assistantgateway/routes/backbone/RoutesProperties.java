@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param bindingSync how often each instance brings its channel routes in line with bindings changed on other instances
  * @param outbound what addresses tenant settings may make the gateway connect to
  * @param polling how polling bindings (mailboxes, crawls) are shared out between the instances of a cluster
+ * @param ingestConcurrency knowledge ingestion jobs run at once on each instance: their embeddings take turns on the
+ *     cores while others wait for the store commit they share
  */
 @Validated
 @ConfigurationProperties("gateway.routes")
@@ -30,7 +32,8 @@ public record RoutesProperties(
         @Valid @NotNull @DefaultValue Recovery recovery,
         @NotNull @DefaultValue("30s") Duration bindingSync,
         @Valid @NotNull @DefaultValue Outbound outbound,
-        @Valid @NotNull @DefaultValue Polling polling) {
+        @Valid @NotNull @DefaultValue Polling polling,
+        @DefaultValue("8") @Min(1) int ingestConcurrency) {
 
     /**
      * @param groups polling bindings fall into this many groups by a hash of tenant and binding; each group is owned

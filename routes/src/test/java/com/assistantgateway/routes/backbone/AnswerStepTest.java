@@ -41,7 +41,8 @@ class AnswerStepTest {
             new RoutesProperties.Recovery(Duration.ofSeconds(30), Duration.ofMinutes(1), 100),
             Duration.ofSeconds(30),
             RoutesProperties.Outbound.publicHttpsOnly(),
-            new RoutesProperties.Polling(4));
+            new RoutesProperties.Polling(4),
+            2);
     private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
     private final AnswerStep step = new AnswerStep(
             ledger,
