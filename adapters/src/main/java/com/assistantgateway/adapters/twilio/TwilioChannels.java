@@ -1,7 +1,10 @@
 package com.assistantgateway.adapters.twilio;
 
 import com.assistantgateway.routes.message.ChannelId;
+import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +29,11 @@ public class TwilioChannels {
         @Override
         public String inboundAddress(String publicBaseUrl, String inboundKey) {
             return publicBaseUrl + "/channels/twilio/" + inboundKey + "/" + id.value();
+        }
+
+        @Override
+        public List<String> problems(TenantId tenant, String inboundKey, Map<String, String> settings) {
+            return TwilioBinding.sendRateProblem(settings).stream().toList();
         }
     }
 }

@@ -7,10 +7,12 @@ import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.MessageLedger;
 import com.assistantgateway.routes.port.OptOuts;
+import com.assistantgateway.routes.port.OutboundPacing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,7 @@ public class TwilioOutbound {
     private final OptOuts optOuts;
     private final ChannelOutcomes outcomes;
     private final TwilioProperties properties;
+    private final OutboundPacing pacing;
     private final Clock clock;
 
     @Autowired
@@ -50,8 +53,9 @@ public class TwilioOutbound {
             MessageLedger ledger,
             OptOuts optOuts,
             ChannelOutcomes outcomes,
-            TwilioProperties properties) {
-        this(bindings, ledger, optOuts, outcomes, properties, Clock.systemUTC());
+            TwilioProperties properties,
+            OutboundPacing pacing) {
+        this(bindings, ledger, optOuts, outcomes, properties, pacing, Clock.systemUTC());
     }
 
     TwilioOutbound(
@@ -60,12 +64,14 @@ public class TwilioOutbound {
             OptOuts optOuts,
             ChannelOutcomes outcomes,
             TwilioProperties properties,
+            OutboundPacing pacing,
             Clock clock) {
         this.bindings = bindings;
         this.ledger = ledger;
         this.optOuts = optOuts;
         this.outcomes = outcomes;
         this.properties = properties;
+        this.pacing = pacing;
         this.clock = clock;
     }
 
@@ -97,6 +103,22 @@ public class TwilioOutbound {
         return parts.stream()
                 .filter(p -> !outcomes.alreadySent(reply, p.part()))
                 .toList();
+    }
+
+    /**
+     * Waits until the part's sender may deliver it without going over its rate (SMS: its segments; WhatsApp: one
+     * message), on whichever instance sends through that number.
+     */
+    public void pace(TwilioPart part) throws InterruptedException {
+        int units = TwilioBinding.SMS.equals(part.reply().channel()) ? SmsSegments.segments(part.body()) : 1;
+        Duration waited = pacing.await(part.reply().channel().value() + ":" + part.sender(), units, part.sendRate());
+        if (waited.toMillis() >= 1000) {
+            log.debug(
+                    "part {} of reply {} waited {} for its sender's turn",
+                    part.part(),
+                    part.reply().id(),
+                    waited);
+        }
     }
 
     /** Hands camel-twilio the part's arguments, as {@code CamelTwilio.<argument>} headers. */
@@ -141,7 +163,18 @@ public class TwilioOutbound {
                 body,
                 contentSid,
                 variables,
-                statusCallback(binding));
+                statusCallback(binding),
+                sendRate(binding));
+    }
+
+    private int sendRate(ChannelBinding binding) {
+        return binding.setting(TwilioBinding.SEND_RATE)
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .orElse(
+                        TwilioBinding.WHATSAPP.equals(binding.channel())
+                                ? properties.pacing().whatsappMessagesPerSecond()
+                                : properties.pacing().smsSegmentsPerSecond());
     }
 
     private String statusCallback(ChannelBinding binding) {

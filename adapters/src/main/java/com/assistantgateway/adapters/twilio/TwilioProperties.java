@@ -1,5 +1,7 @@
 package com.assistantgateway.adapters.twilio;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicBaseUrl how Twilio reaches the gateway (e.g. https://gw.example.com behind a proxy); webhook signatures
  *     are computed over it, and status callback URLs are built from it. Empty: taken from each request.
  * @param whatsappWindow WhatsApp's customer-service window after a customer's last message
+ * @param pacing what a sender delivers a second, unless its binding says ({@code sendRate})
  */
 @Validated
 @ConfigurationProperties("gateway.adapters.twilio")
@@ -26,4 +29,16 @@ public record TwilioProperties(
         @DefaultValue("") String authToken,
         @NotBlank @DefaultValue("https://api.twilio.com") String apiBaseUrl,
         @DefaultValue("") String publicBaseUrl,
-        @NotNull @DefaultValue("24h") Duration whatsappWindow) {}
+        @NotNull @DefaultValue("24h") Duration whatsappWindow,
+        @Valid @NotNull @DefaultValue Pacing pacing) {
+
+    /**
+     * Twilio queues what a sender is sent beyond its rate, and drops it after hours; the gateway waits its turn instead.
+     *
+     * @param smsSegmentsPerSecond SMS segments a number delivers a second (a long code: 1)
+     * @param whatsappMessagesPerSecond WhatsApp messages a business number delivers a second (about 80)
+     */
+    public record Pacing(
+            @DefaultValue("1") @Min(1) int smsSegmentsPerSecond,
+            @DefaultValue("80") @Min(1) int whatsappMessagesPerSecond) {}
+}

@@ -76,6 +76,7 @@ public class TwilioRoutes extends EndpointRouteBuilder {
                 .unmarshal(canonicalJson)
                 .split(method(outbound, "plan"))
                 .setVariable(TwilioOutbound.PART, body())
+                .bean(outbound, "pace")
                 .bean(outbound, "arguments")
                 .to(twilio("message/creator"))
                 .bean(outbound, "sent")

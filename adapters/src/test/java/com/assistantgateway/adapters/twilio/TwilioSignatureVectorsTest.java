@@ -57,7 +57,13 @@ class TwilioSignatureVectorsTest {
                 FixedBindings.of(binding),
                 mock(OptOuts.class),
                 mock(ChannelOutcomes.class),
-                new TwilioProperties("", "", "https://api.twilio.com", "", Duration.ofHours(24)));
+                new TwilioProperties(
+                        "",
+                        "",
+                        "https://api.twilio.com",
+                        "",
+                        Duration.ofHours(24),
+                        new TwilioProperties.Pacing(1, 80)));
         URI url = URI.create(vector.get("url").asText());
         StringBuilder form = new StringBuilder();
         vector.get("params").fields().forEachRemaining(e -> form.append(form.isEmpty() ? "" : "&")

@@ -10,12 +10,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.mysql.Bucket4jMySQL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,24 +19,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Inbound limits as Bucket4j token buckets (greedy refill: a limit of 60 a minute lets one more through every second)
- * in {@code rate_limit_buckets}, through Bucket4j's {@code SELECT ... FOR UPDATE} proxy manager. That works on MySQL,
- * MariaDB and the embedded H2 in MySQL mode, and makes every instance on the database count against one allowance.
- * Concurrent messages for one tenant share a database round trip (Bucket4j's batching). A tenant without limits
- * costs no database access at all.
+ * in the shared database ({@link RateLimitBuckets}), so a cluster counts against one allowance. Concurrent messages
+ * for one tenant share a database round trip (Bucket4j's batching). A tenant without limits costs no database access
+ * at all.
  */
 @Component
 public class BucketInboundLimits implements InboundLimits {
 
-    private static final Logger log = LoggerFactory.getLogger(BucketInboundLimits.class);
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final ProxyManager<String> buckets;
@@ -52,16 +42,9 @@ public class BucketInboundLimits implements InboundLimits {
     /** Tenant and client buckets, kept so concurrent requests batch; few enough to keep them all. */
     private final Map<String, Bucket> shared = new ConcurrentHashMap<>();
 
-    BucketInboundLimits(DataSource dataSource, LimitsMapper mapper, AuditTrail audit, AdminProperties properties) {
+    BucketInboundLimits(RateLimitBuckets buckets, LimitsMapper mapper, AuditTrail audit, AdminProperties properties) {
         this.audit = audit;
-        this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("rate_limit_buckets")
-                .idColumn("id")
-                .stateColumn("state")
-                .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(MINUTE))
-                .build();
+        this.buckets = buckets.proxies();
         this.mapper = mapper;
         this.settings = properties.limits();
     }
@@ -130,18 +113,6 @@ public class BucketInboundLimits implements InboundLimits {
                 tenantId.value(),
                 audit.change(before, limits));
         return usage(tenantId);
-    }
-
-    /** Drops buckets nobody has used for longer than it takes them to refill. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    void removeExpired() {
-        try {
-            if (buckets instanceof ExpiredEntriesCleaner cleaner) {
-                cleaner.removeExpired(1000);
-            }
-        } catch (RuntimeException e) {
-            log.debug("expired rate-limit buckets not removed this time", e);
-        }
     }
 
     private static Optional<Refusal> take(Bucket bucket, String limit, long perMinute) {

@@ -19,8 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeTwilioApi implements AutoCloseable {
 
-    /** One Messages create request: its path, Basic auth header and form parameters (repeated ones kept). */
-    record Create(String path, String authorization, Map<String, List<String>> form, String sid) {
+    /**
+     * One Messages create request: its path, Basic auth header and form parameters (repeated ones kept), and when it
+     * arrived ({@link System#nanoTime()}).
+     */
+    record Create(String path, String authorization, Map<String, List<String>> form, String sid, long arrivedNanos) {
         String param(String name) {
             List<String> values = form.get(name);
             return values == null ? null : values.get(0);
@@ -44,7 +47,8 @@ final class FakeTwilioApi implements AutoCloseable {
                     exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     form,
-                    sid));
+                    sid,
+                    System.nanoTime()));
             String json = "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\"" + first(form, "To")
                     + "\",\"from\":\"" + first(form, "From") + "\",\"num_segments\":\"1\"}";
             byte[] response = json.getBytes(StandardCharsets.UTF_8);
@@ -58,6 +62,10 @@ final class FakeTwilioApi implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Create> createsFrom(String from) {
+        return creates.stream().filter(c -> from.equals(c.param("From"))).toList();
     }
 
     List<Create> createsTo(String to) {

@@ -1,6 +1,7 @@
 package com.assistantgateway.gateway.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.assistantgateway.adapters.twilio.TwilioBinding;
@@ -268,11 +269,55 @@ class TwilioChannelTest extends ChannelsTestSupport {
                 .isEqualTo("{\"1\":\"Your order has shipped.\",\"2\":\"Demo Car Parts\"}");
     }
 
+    @Test
+    void repliesThroughOneNumberArePacedAtItsSendRate() {
+        String pacedNumber = "+15558675399";
+        bind("sms-paced", TwilioBinding.SMS, "demo-sms-paced", Map.of(TwilioBinding.SEND_RATE, "1"), pacedNumber);
+        GatewayMessage inbound = GatewayMessage.inbound()
+                .tenant(DEMO)
+                .assistant(new AssistantId("support"))
+                .binding(new BindingId("sms-paced"))
+                .channel(TwilioBinding.SMS)
+                .from(uniqueNumber())
+                .to(pacedNumber)
+                .text("Three questions at once")
+                .build();
+        ledger.accept(inbound);
+
+        for (int i = 1; i <= 3; i++) {
+            sendToChannel(operatorReply(inbound, "Answer " + i));
+        }
+
+        List<FakeTwilioApi.Create> sent = await().atMost(Duration.ofSeconds(30))
+                .until(() -> twilioApi.createsFrom(pacedNumber), list -> list.size() == 3);
+        // A long code delivers one segment a second: the second and third wait their turn instead of queueing at
+        // Twilio.
+        assertThat(Duration.ofNanos(sent.get(2).arrivedNanos() - sent.get(0).arrivedNanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(sent)
+                .extracting(create -> create.param("Body"))
+                .containsExactlyInAnyOrder("Answer 1", "Answer 2", "Answer 3");
+    }
+
+    @Test
+    void aSendRateThatIsNoWholeNumberOfMessagesASecondIsRefusedWhenSaved() {
+        assertThatThrownBy(() -> bind(
+                        "sms-bad-rate",
+                        TwilioBinding.SMS,
+                        "demo-sms-bad-rate",
+                        Map.of(TwilioBinding.SEND_RATE, "fast")))
+                .hasMessageContaining("sendRate must be a whole number");
+    }
+
     private void bind(String id, ChannelId channel, String key, Map<String, String> extra) {
+        bind(id, channel, key, extra, NUMBER);
+    }
+
+    private void bind(String id, ChannelId channel, String key, Map<String, String> extra, String number) {
         if (registry.find(DEMO, new BindingId(id)).isPresent()) {
             return;
         }
-        Map<String, String> settings = new LinkedHashMap<>(TwilioBinding.settings(ACCOUNT, NUMBER));
+        Map<String, String> settings = new LinkedHashMap<>(TwilioBinding.settings(ACCOUNT, number));
         settings.putAll(extra);
         registry.createBinding(
                 DEMO,
