@@ -47,7 +47,9 @@ public class LimitPages {
         TenantId tenantId = access.require(tenant, Permission.TENANT_READ);
         String actor = access.requirePlatformAdmin().name();
         if (errors.hasErrors()) {
-            flash.addFlashAttribute("notice", "Limits are whole numbers from 0 (none) to 1000000 a minute.");
+            flash.addFlashAttribute(
+                    "notice",
+                    "Limits are whole numbers from 0 (none): up to 1000000 messages or 100000000 LLM tokens a minute.");
             return "redirect:/console/t/" + tenant + "/limits";
         }
         limits.set(tenantId, form, actor);

@@ -89,7 +89,26 @@ public class BucketInboundLimits implements InboundLimits {
         long available = limits.messagesPerMinute() > 0
                 ? shared(tenantKey(tenantId), limits.messagesPerMinute()).getAvailableTokens()
                 : -1;
-        return new Usage(limits.messagesPerMinute(), limits.senderMessagesPerMinute(), now.source(), available);
+        long tokens = limits.llmTokensPerMinute() > 0
+                ? llmTokens(tenantId, limits.llmTokensPerMinute()).getAvailableTokens()
+                : Long.MIN_VALUE;
+        return new Usage(
+                limits.messagesPerMinute(),
+                limits.senderMessagesPerMinute(),
+                limits.llmTokensPerMinute(),
+                now.source(),
+                available,
+                tokens);
+    }
+
+    /** What applies to the tenant now: its own limits, else its plan's (read again after {@code limits.cache}). */
+    TenantLimits limits(TenantId tenantId) {
+        return limitsOf(tenantId).limits();
+    }
+
+    /** The tenant's LLM token bucket: a minute's tokens at once, refilled over the minute. */
+    Bucket llmTokens(TenantId tenantId, long perMinute) {
+        return shared("llm:" + tenantId.value(), perMinute);
     }
 
     /**

@@ -13,19 +13,22 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface LimitsMapper {
 
-    @Select("SELECT messages_per_minute, sender_messages_per_minute FROM tenant_limits WHERE tenant_id = #{tenantId}")
+    @Select("SELECT messages_per_minute, sender_messages_per_minute, llm_tokens_per_minute FROM tenant_limits"
+            + " WHERE tenant_id = #{tenantId}")
     Optional<TenantLimits> limits(TenantId tenantId);
 
     @Select("SELECT plan FROM tenants WHERE slug = #{tenantId}")
     Optional<String> plan(TenantId tenantId);
 
     @Update("UPDATE tenant_limits SET messages_per_minute = #{limits.messagesPerMinute},"
-            + " sender_messages_per_minute = #{limits.senderMessagesPerMinute}, updated_at = #{at}"
+            + " sender_messages_per_minute = #{limits.senderMessagesPerMinute},"
+            + " llm_tokens_per_minute = #{limits.llmTokensPerMinute}, updated_at = #{at}"
             + " WHERE tenant_id = #{tenantId}")
     int update(TenantId tenantId, TenantLimits limits, Instant at);
 
-    @Insert("INSERT INTO tenant_limits (tenant_id, messages_per_minute, sender_messages_per_minute, updated_at)"
-            + " VALUES (#{tenantId}, #{limits.messagesPerMinute}, #{limits.senderMessagesPerMinute}, #{at})")
+    @Insert("INSERT INTO tenant_limits (tenant_id, messages_per_minute, sender_messages_per_minute,"
+            + " llm_tokens_per_minute, updated_at) VALUES (#{tenantId}, #{limits.messagesPerMinute},"
+            + " #{limits.senderMessagesPerMinute}, #{limits.llmTokensPerMinute}, #{at})")
     void insert(TenantId tenantId, TenantLimits limits, Instant at);
 
     @Delete("DELETE FROM tenant_limits WHERE tenant_id = #{tenantId}")

@@ -574,7 +574,8 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                 "/console/t/{tenant}/limits",
                 PLATFORM,
                 s -> t.formatted(s.slug()) + "/limits",
-                s -> Map.of("messagesPerMinute", "1000000", "senderMessagesPerMinute", "0")));
+                s -> Map.of(
+                        "messagesPerMinute", "1000000", "senderMessagesPerMinute", "0", "llmTokensPerMinute", "0")));
         all.add(post(
                 "/console/t/{tenant}/limits/plan",
                 PLATFORM,

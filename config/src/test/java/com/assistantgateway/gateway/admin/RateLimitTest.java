@@ -11,15 +11,21 @@ import com.assistantgateway.gateway.GatewayClient;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.LlmTokenBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class RateLimitTest extends AdminTestSupport {
 
     private static final String TOKEN = "limits-token";
+
+    @Autowired
+    LlmTokenBudget llmTokens;
 
     @Test
     void aThrottledTenantGets429WithRetryAfterOnceItsAllowanceIsUsedAndNothingOfTheRefusedIsStored() {
@@ -111,6 +117,32 @@ class RateLimitTest extends AdminTestSupport {
         assertThat(client.send("GET", "/api/v1/tenants/" + slug + "/audit", null, root)
                         .body())
                 .contains("limits.set", "limits.reset");
+    }
+
+    @Test
+    void aTenantOverItsLlmTokensWaitsForThemToRefillWhileAnotherTenantDoesNot() throws Exception {
+        String slug = freshWebhookTenant();
+        String other = freshWebhookTenant();
+        String root = client.login(PLATFORM_ADMIN, PASSWORD);
+        HttpResponse<String> set = client.send(
+                "PUT",
+                "/api/v1/tenants/" + slug + "/limits",
+                Map.of("messagesPerMinute", 0, "senderMessagesPerMinute", 0, "llmTokensPerMinute", 6000),
+                root);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        // A minute's tokens at once, then 100 a second: the next 100 wait about a second.
+        assertThat(llmTokens.reserve(new TenantId(slug), 6000)).isLessThan(Duration.ofMillis(500));
+        assertThat(llmTokens.reserve(new TenantId(slug), 100)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(llmTokens.reserve(new TenantId(other), 100_000)).isZero();
+        llmTokens.settle(new TenantId(slug), 100, 400);
+
+        JsonNode usage = AdminClient.read(client.send("GET", "/api/v1/tenants/" + slug + "/limits", null, root)
+                .body());
+        assertThat(usage.get("llmTokensPerMinute").asLong()).isEqualTo(6000);
+        assertThat(usage.get("llmTokensAvailable").asLong())
+                .as("300 tokens over the reservation are owed")
+                .isNegative();
     }
 
     private static int send(GatewayClient webhook, String slug, String from) {

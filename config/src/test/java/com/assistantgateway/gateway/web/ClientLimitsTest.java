@@ -36,7 +36,7 @@ class ClientLimitsTest {
 
         @Override
         public Usage usage(TenantId tenantId) {
-            return new Usage(0, 0, "plan", -1);
+            return new Usage(0, 0, 0, "plan", -1, Long.MIN_VALUE);
         }
     }
 

@@ -7,6 +7,7 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
+import com.assistantgateway.routes.port.LlmTokenBudget;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -33,16 +34,22 @@ import org.springframework.stereotype.Component;
 public class GenerativeAnswerer {
 
     private static final Pattern CITE = Pattern.compile("\\[(\\d{1,2})]");
+    /** English text runs about four characters to a token; no tokenizer of the model is at hand offline. */
+    static final int CHARS_PER_TOKEN = 4;
+    /** Reserved for the answer before it is known; settled with what the LLM reports. */
+    static final int ANSWER_TOKENS = 300;
 
     private final MeterRegistry meters;
+    private final LlmTokenBudget budget;
 
     public GenerativeAnswerer() {
-        this(new SimpleMeterRegistry());
+        this(new SimpleMeterRegistry(), LlmTokenBudget.UNLIMITED);
     }
 
     @Autowired
-    public GenerativeAnswerer(MeterRegistry meters) {
+    public GenerativeAnswerer(MeterRegistry meters, LlmTokenBudget budget) {
         this.meters = meters;
+        this.budget = budget;
     }
 
     public AssistantAnswer answer(
@@ -60,10 +67,43 @@ public class GenerativeAnswerer {
                             : AiMessage.from(earlier.text()));
         }
         messages.add(UserMessage.from(request.message().text()));
-        ChatResponse response = model.chat(messages);
+        long reserved = estimate(messages);
+        try {
+            budget.reserve(profile.tenantId(), reserved);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the tenant's LLM tokens", e);
+        }
+        ChatResponse response;
+        try {
+            response = model.chat(messages);
+        } catch (RuntimeException failed) {
+            budget.settle(profile.tenantId(), reserved, 0);
+            throw failed;
+        }
+        budget.settle(profile.tenantId(), reserved, used(response.tokenUsage(), reserved));
         countTokens(profile, response.tokenUsage());
         String text = response.aiMessage().text().strip();
         return new AssistantAnswer(text, cited(text, passages), confidence);
+    }
+
+    /** What a call will use, told from the length of what it sends: the prompt's characters, and room to answer. */
+    static long estimate(List<ChatMessage> messages) {
+        long chars = 0;
+        for (ChatMessage message : messages) {
+            if (message instanceof SystemMessage system) {
+                chars += system.text().length();
+            } else if (message instanceof UserMessage user) {
+                chars += user.singleText().length();
+            } else if (message instanceof AiMessage ai && ai.text() != null) {
+                chars += ai.text().length();
+            }
+        }
+        return chars / CHARS_PER_TOKEN + ANSWER_TOKENS;
+    }
+
+    private static long used(TokenUsage usage, long reserved) {
+        return usage == null || usage.totalTokenCount() == null ? reserved : usage.totalTokenCount();
     }
 
     /** {@code gateway.llm.tokens} per tenant and assistant, input and output apart: what the LLM bill counts. */

@@ -16,12 +16,15 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
+import com.assistantgateway.routes.port.LlmTokenBudget;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,64 @@ class GenerativeAnswererTest {
 
         assertThat(answer.citations()).singleElement().satisfies(c -> assertThat(c.source())
                 .isEqualTo("hours.md"));
+    }
+
+    @Test
+    void theTenantsTokensAreReservedBeforeTheCallAndSettledWithWhatTheLlmReportsUsing() {
+        llm.answer = "We are open on Saturday [1].";
+        RecordingBudget budget = new RecordingBudget();
+
+        new GenerativeAnswerer(new SimpleMeterRegistry(), budget)
+                .answer(chatModel(), profile(), new AssistantRequest(message("Saturday?"), List.of()), passages, 0.6);
+
+        long prompt = llm.requests.get(0).get("messages").findValues("content").stream()
+                .mapToLong(content -> content.asText().length())
+                .sum();
+        assertThat(budget.events)
+                .containsExactly(
+                        "reserve acme "
+                                + (prompt / GenerativeAnswerer.CHARS_PER_TOKEN + GenerativeAnswerer.ANSWER_TOKENS),
+                        "settle acme "
+                                + (prompt / GenerativeAnswerer.CHARS_PER_TOKEN + GenerativeAnswerer.ANSWER_TOKENS)
+                                + " 15");
+    }
+
+    @Test
+    void aFailedCallGivesItsReservationBack() {
+        llm.delayMillis = 3_000;
+        var slowModels = new ChatModels(properties(Duration.ofMillis(500)), OpenOutbound.http());
+        RecordingBudget budget = new RecordingBudget();
+
+        assertThatThrownBy(() -> new GenerativeAnswerer(new SimpleMeterRegistry(), budget)
+                        .answer(
+                                slowModels.forAssistant(profile()).orElseThrow(),
+                                profile(),
+                                new AssistantRequest(message("Saturday?"), List.of()),
+                                passages,
+                                0.6))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(budget.events)
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("settle acme ")
+                .endsWith(" 0");
+    }
+
+    /** What the answerer asked of the tenant's token budget, in order. */
+    private static final class RecordingBudget implements LlmTokenBudget {
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Duration reserve(TenantId tenantId, long tokens) {
+            events.add("reserve " + tenantId + " " + tokens);
+            return Duration.ZERO;
+        }
+
+        @Override
+        public void settle(TenantId tenantId, long reserved, long used) {
+            events.add("settle " + tenantId + " " + reserved + " " + used);
+        }
     }
 
     @Test

@@ -32,8 +32,17 @@ public interface InboundLimits {
     /**
      * @param messagesPerMinute the tenant's limit; 0 for none
      * @param senderMessagesPerMinute each sender's limit on each binding; 0 for none
+     * @param llmTokensPerMinute the LLM tokens (prompt and answer) the tenant's assistants may use a minute; 0 for none
      * @param source {@code plan} (from the tenant's plan) or {@code tenant} (set for this tenant)
      * @param available messages the tenant may still send right now; -1 without a limit
+     * @param llmTokensAvailable LLM tokens the tenant may still use right now (negative: owed); without a limit
+     *     {@link Long#MIN_VALUE}
      */
-    record Usage(long messagesPerMinute, long senderMessagesPerMinute, String source, long available) {}
+    record Usage(
+            long messagesPerMinute,
+            long senderMessagesPerMinute,
+            long llmTokensPerMinute,
+            String source,
+            long available,
+            long llmTokensAvailable) {}
 }
