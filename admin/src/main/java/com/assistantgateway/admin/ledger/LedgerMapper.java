@@ -58,10 +58,12 @@ public interface LedgerMapper {
             + " ORDER BY seq LIMIT 1")
     Optional<StoredMessage> agentReplyTo(TenantId tenantId, ConversationId conversationId, MessageId inboundId);
 
+    /** By primary key, pair by pair: an {@code id IN (...)} beside the tenant scanned all of the tenant's messages. */
     @Update({
         "<script>UPDATE messages SET status = 'QUEUED', updated_at = #{at}",
-        " WHERE tenant_id = #{tenantId} AND status = 'RECEIVED' AND id IN",
-        " <foreach item='id' collection='messageIds' open='(' separator=',' close=')'>#{id}</foreach></script>"
+        " WHERE status = 'RECEIVED' AND (tenant_id, id) IN",
+        " <foreach item='id' collection='messageIds' open='(' separator=',' close=')'>(#{tenantId}, #{id})</foreach>",
+        "</script>"
     })
     int confirmQueued(TenantId tenantId, Collection<MessageId> messageIds, Instant at);
 

@@ -155,10 +155,7 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
             IndexSearcher searcher, TenantId tenantId, AssistantId assistantId, KnowledgeQuery query)
             throws IOException {
         Query text = BoundedTextQuery.of(
-                queryAnalyzers.get(query.language()),
-                textField(query.language()),
-                query.text(),
-                searcher.getIndexReader());
+                queryAnalyzers.get(query.language()), textField(query.language()), query.text(), searcher);
         if (text == null) {
             return List.of(); // only stop words, or words no passage has
         }
