@@ -46,6 +46,7 @@ public record GatewayProperties(
      * @param callbackUrl where replies are POSTed, if set
      * @param password of the demo's console users, one per role (see README, "Console")
      * @param email a mailbox the demo support assistant answers, if {@code address} is set
+     * @param webchatOrigins origins of pages allowed to embed the demo's web chat widget (the hosted page always works)
      */
     public record Demo(
             @DefaultValue("true") boolean enabled,
@@ -53,7 +54,8 @@ public record GatewayProperties(
             @DefaultValue("demo-secret") String signingSecret,
             @DefaultValue("") String callbackUrl,
             @NotBlank @DefaultValue("demo-password") String password,
-            @Valid @NotNull @DefaultValue Email email) {}
+            @Valid @NotNull @DefaultValue Email email,
+            @NotNull @DefaultValue("http://localhost:8080,http://127.0.0.1:8080") String webchatOrigins) {}
 
     /**
      * The demo's email binding (see README, "Email"): any IMAP/SMTP server, e.g. GreenMail from docker-compose.

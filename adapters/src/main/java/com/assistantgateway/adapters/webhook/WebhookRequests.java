@@ -1,19 +1,15 @@
 package com.assistantgateway.adapters.webhook;
 
+import com.assistantgateway.adapters.JsonRequestBody;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
-import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.ChannelRequestException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -82,7 +78,7 @@ public class WebhookRequests {
             throw ChannelRequestException.badRequest(
                     "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");
         }
-        JsonNode request = parse(raw);
+        JsonNode request = JsonRequestBody.object(raw);
         MessageId id = MessageId.random();
         return GatewayMessage.inbound()
                 .id(id)
@@ -91,10 +87,10 @@ public class WebhookRequests {
                 .binding(binding.id())
                 .channel(WebhookBinding.CHANNEL)
                 .conversation(conversation(request))
-                .from(optionalText(request, "from", MAX_FROM))
+                .from(JsonRequestBody.optionalText(request, "from", MAX_FROM))
                 .to(binding.inboundKey())
                 .text(requiredText(request))
-                .locale(optionalText(request, "locale", MAX_LOCALE))
+                .locale(JsonRequestBody.optionalText(request, "locale", MAX_LOCALE))
                 .channelMessageId(idempotencyKey)
                 .receivedAt(clock.instant())
                 .traceId(traceId(traceparent, id))
@@ -164,71 +160,16 @@ public class WebhookRequests {
         return bindings.require(WebhookBinding.CHANNEL, bindingKey);
     }
 
-    /** Strict UTF-8 first: a body Jackson would read with replacement characters is refused, never stored garbled. */
-    private JsonNode parse(byte[] raw) {
-        String json;
-        try {
-            json = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw ChannelRequestException.badRequest("The body is not valid UTF-8; send JSON encoded as UTF-8.");
-        }
-        try {
-            JsonNode node = CanonicalJson.mapper().readTree(json);
-            if (node == null || !node.isObject()) {
-                throw ChannelRequestException.badRequest("The body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ChannelRequestException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
     private static String requiredText(JsonNode request) {
         JsonNode text = request.get("text");
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             throw ChannelRequestException.badRequest("'text' is required and must be a non-empty string.");
         }
-        return wellFormed("text", text.asText());
-    }
-
-    private static String optionalText(JsonNode request, String field, int maxLength) {
-        JsonNode value = request.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw ChannelRequestException.badRequest("'" + field + "' must be a string.");
-        }
-        if (value.asText().length() > maxLength) {
-            throw ChannelRequestException.badRequest(
-                    "'" + field + "' has " + value.asText().length() + " characters; at most " + maxLength + ".");
-        }
-        return wellFormed(field, value.asText());
-    }
-
-    /** A JSON escape can still spell half a surrogate pair, which no database column stores as text. */
-    private static String wellFormed(String field, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)
-                    && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw ChannelRequestException.badRequest("'" + field + "' holds an unpaired UTF-16 surrogate (" + "\\u"
-                        + Integer.toHexString(c) + "), which is no character.");
-            }
-        }
-        return value;
+        return JsonRequestBody.optionalText(request, "text", Integer.MAX_VALUE);
     }
 
     private static ConversationId conversation(JsonNode request) {
-        String given = optionalText(request, "conversationId", 100);
+        String given = JsonRequestBody.optionalText(request, "conversationId", 100);
         if (given == null) {
             return ConversationId.random();
         }

@@ -11,6 +11,7 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Acceptance;
+import com.assistantgateway.routes.port.ConversationEntry;
 import com.assistantgateway.routes.port.InboundState;
 import com.assistantgateway.routes.port.MessageLedger;
 import com.assistantgateway.routes.port.MessageStatus;
@@ -191,6 +192,14 @@ public class JdbcMessageLedger implements MessageLedger {
         }
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    @Override
+    public List<ConversationEntry> conversationAfter(
+            TenantId tenantId, ConversationId conversationId, long afterPosition, int limit) {
+        return mapper.conversationAfter(tenantId, conversationId, afterPosition, limit).stream()
+                .map(row -> new ConversationEntry(row.seq(), CanonicalJson.read(row.payload())))
+                .toList();
     }
 
     @Override

@@ -92,6 +92,10 @@ public interface LedgerMapper {
             + " ORDER BY m.seq DESC LIMIT #{limit}")
     List<StoredMessage> historyBefore(TenantId tenantId, ConversationId conversationId, MessageId before, int limit);
 
+    @Select("SELECT seq, payload FROM messages WHERE tenant_id = #{tenantId} AND conversation_id = #{conversationId}"
+            + " AND seq > #{after} ORDER BY seq LIMIT #{limit}")
+    List<PositionedMessage> conversationAfter(TenantId tenantId, ConversationId conversationId, long after, int limit);
+
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId}"
             + " AND conversation_id = #{conversationId} ORDER BY seq")
     List<StoredMessage> conversationMessages(TenantId tenantId, ConversationId conversationId);

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -250,6 +251,8 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
         cache.changed();
         ChannelType channel = channels.require(binding.channel());
         requireValidSettings(tenantId, channel, binding.inboundKey(), binding.settings());
+        Map<String, String> secrets = new HashMap<>(channel.generatedCredentials());
+        secrets.putAll(binding.credentials());
         BindingRow row = new BindingRow(
                 tenantId,
                 binding.id(),
@@ -257,7 +260,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 channel.id(),
                 binding.inboundKey(),
                 CanonicalJson.write(binding.settings()),
-                credentials.seal(binding.credentials()),
+                credentials.seal(secrets),
                 ACTIVE,
                 clock.instant());
         try {

@@ -98,16 +98,21 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain open(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/channels/**", "/v3/api-docs/**", "/error")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.disable())
-                .securityContext(context -> context.disable())
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .logout(logout -> logout.disable())
-                .exceptionHandling(errors -> errors.disable())
-                .servletApi(servletApi -> servletApi.disable())
+        return headersOnly(http.securityMatcher("/channels/**", "/v3/api-docs/**", "/error"))
                 .headers(SecurityConfiguration::dataHeaders)
+                .build();
+    }
+
+    /**
+     * Web chat's public pages and scripts: the widget loaded into tenants' sites, and each assistant's hosted chat
+     * page, which sets its own framing policy (the binding's allowed origins) and so gets no frame options here.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webchatPages(HttpSecurity http) throws Exception {
+        return headersOnly(http.securityMatcher("/widget/**", "/chat/**"))
+                .headers(headers ->
+                        headers.frameOptions(frame -> frame.disable()).cacheControl(cache -> cache.disable()))
                 .build();
     }
 
@@ -158,6 +163,18 @@ public class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(hawtio()), new StaticHeadersWriter(CSP, CONSOLE_POLICY))))
                 .build();
+    }
+
+    /** A chain for public paths: no session, identity or CSRF, nothing but the response headers it writes. */
+    private static HttpSecurity headersOnly(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.disable())
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors.disable())
+                .servletApi(servletApi -> servletApi.disable());
     }
 
     private static final String CSP = "Content-Security-Policy";

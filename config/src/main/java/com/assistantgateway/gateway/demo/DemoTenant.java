@@ -1,6 +1,7 @@
 package com.assistantgateway.gateway.demo;
 
 import com.assistantgateway.adapters.email.EmailBinding;
+import com.assistantgateway.adapters.webchat.WebchatBinding;
 import com.assistantgateway.adapters.webhook.WebhookBinding;
 import com.assistantgateway.admin.knowledge.KnowledgeSource;
 import com.assistantgateway.admin.knowledge.KnowledgeSources;
@@ -46,6 +47,7 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
     static final AssistantId SUPPORT = new AssistantId("support");
     static final AssistantId ECHO = new AssistantId("echo");
     static final BindingId EMAIL_BINDING = new BindingId("email-demo");
+    static final BindingId WEBCHAT_BINDING = new BindingId("webchat-demo");
 
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
     private static final String ACTOR = "system:demo-seed";
@@ -80,6 +82,21 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
             seed();
         }
         seedUsers();
+        if (registry.find(TENANT, WEBCHAT_BINDING).isEmpty()) {
+            registry.createBinding(
+                    TENANT,
+                    new NewBinding(
+                            WEBCHAT_BINDING,
+                            SUPPORT,
+                            WebchatBinding.CHANNEL,
+                            "demo",
+                            Map.of(
+                                    WebchatBinding.ALLOWED_ORIGINS, demo.webchatOrigins(),
+                                    WebchatBinding.TITLE, "Demo Car Parts",
+                                    WebchatBinding.GREETING, "Hi! Ask me about orders, returns, shipping or warranty."),
+                            Map.of()),
+                    ACTOR);
+        }
         if (demo.email().configured() && registry.find(TENANT, EMAIL_BINDING).isEmpty()) {
             bindMailbox(demo.email());
         }
@@ -116,11 +133,15 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
                     -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' \\
                     -d '{"from": "customer@example.com", "text": "How long is the warranty on a brake caliper?"}'
                 then read the reply with GET http://localhost:{}/channels/webhook/demo/messages/<messageId>
+                Web chat: http://localhost:{}/chat/demo/support  (embed it in a page on an allowed origin with
+                  <script async src="http://localhost:{}/widget/v1/loader.js" data-binding="demo"></script>)
                 Console: http://localhost:{}/console  (sign in as admin@demo.local, password: {})
                 Hawtio:  http://localhost:{}/actuator/hawtio  (platform admin: admin@gateway.local, same password)
                 """,
                 port,
                 demo.token(),
+                port,
+                port,
                 port,
                 port,
                 demo.password(),

@@ -23,6 +23,14 @@ public interface ChannelType {
         return List.of();
     }
 
+    /**
+     * Credentials the gateway makes for a new binding of this channel, each unless the admin gave it (a web chat
+     * binding's key for signing its visitors' sessions): nobody has to invent a secret only the gateway reads.
+     */
+    default Map<String, String> generatedCredentials() {
+        return Map.of();
+    }
+
     /** What is wrong with a binding's settings beyond its outbound targets, worded for a tenant admin. */
     default List<String> problems(TenantId tenant, String inboundKey, Map<String, String> settings) {
         return List.of();

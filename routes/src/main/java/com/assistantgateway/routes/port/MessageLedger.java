@@ -51,6 +51,13 @@ public interface MessageLedger {
     Optional<MessageView> find(TenantId tenantId, MessageId messageId);
 
     /**
+     * A conversation's messages after a position, both directions (agents' replies too), oldest first: what a live
+     * channel (web chat) replays to a visitor who reconnects, and a returning visitor's history from position 0.
+     */
+    List<ConversationEntry> conversationAfter(
+            TenantId tenantId, ConversationId conversationId, long afterPosition, int limit);
+
+    /**
      * The conversation a channel's thread belongs to: the one holding any of the given channel message ids (inbound,
      * or sent by us; see {@link DeliveryLog}) on this binding, with this participant. Scoping by participant keeps two
      * people who reply to the same mail in two conversations.

@@ -1,4 +1,4 @@
-package com.assistantgateway.adapters.webhook;
+package com.assistantgateway.adapters;
 
 import com.assistantgateway.routes.backbone.Problems;
 import com.assistantgateway.routes.port.ChannelRequestException;
@@ -19,23 +19,20 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks a webhook body before Camel reads it as text: not JSON is 415 (the servlet layer would otherwise parse a
+ * Checks a JSON channel's request body (webhook, web chat) before Camel reads it as text: not JSON is 415 (the servlet layer would otherwise parse a
  * form-encoded body, curl's default for {@code -d}, as form fields and fail with an opaque 500), and not UTF-8 is 400
  * (the servlet reader would fail on it, a 500, or replace what it cannot read and garble the message).
  */
-public class WebhookBodyFilter extends OncePerRequestFilter {
+public class JsonBodyFilter extends OncePerRequestFilter {
 
     private final Problems problems;
     private final int maxBodyBytes;
 
-    public WebhookBodyFilter(Problems problems, int maxBodyBytes) {
+    public JsonBodyFilter(Problems problems, int maxBodyBytes) {
         this.problems = problems;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -157,17 +154,6 @@ public class WebhookBodyFilter extends OncePerRequestFilter {
         @Override
         public String getCharacterEncoding() {
             return StandardCharsets.UTF_8.name();
-        }
-    }
-
-    @Configuration
-    static class Registration {
-
-        @Bean
-        FilterRegistrationBean<WebhookBodyFilter> webhookBodyFilter(Problems problems, WebhookProperties properties) {
-            var registration = new FilterRegistrationBean<>(new WebhookBodyFilter(problems, properties.maxBodyBytes()));
-            registration.addUrlPatterns("/channels/webhook/*");
-            return registration;
         }
     }
 }

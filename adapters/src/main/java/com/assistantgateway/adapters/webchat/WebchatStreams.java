@@ -1,0 +1,201 @@
+package com.assistantgateway.adapters.webchat;
+
+import com.assistantgateway.routes.backbone.GatewayHeaders;
+import com.assistantgateway.routes.message.CanonicalJson;
+import com.assistantgateway.routes.message.Citation;
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.Direction;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.ConversationEntry;
+import com.assistantgateway.routes.port.MessageLedger;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The visitors' open event streams on this instance. A stream's events are the conversation's messages in the ledger
+ * after the last one it was sent, each with its ledger position as the SSE {@code id}: a reconnect with
+ * {@code Last-Event-ID} continues exactly there, so a dropped connection loses and repeats nothing, whichever instance
+ * it reconnects to. Live news comes from the broker topic every instance subscribes to ({@link #announced}); it only
+ * says which conversation to read again.
+ */
+@Component
+public class WebchatStreams implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WebchatStreams.class);
+    /** Messages one read sends; a longer backlog is read on in pages. */
+    private static final int PAGE = 100;
+
+    private record Key(TenantId tenant, ConversationId conversation) {}
+
+    private final MessageLedger ledger;
+    private final WebchatProperties properties;
+    private final Map<Key, Set<Stream>> open = new ConcurrentHashMap<>();
+    /** Reads and writes run here, so a slow visitor never holds the topic's consumer or another visitor. */
+    private final ExecutorService writers = Executors.newFixedThreadPool(2, daemon("webchat-stream"));
+
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(daemon("webchat-heartbeat"));
+
+    public WebchatStreams(MessageLedger ledger, WebchatProperties properties) {
+        this.ledger = ledger;
+        this.properties = properties;
+        long every = properties.heartbeat().toMillis();
+        heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens a stream of the conversation after {@code lastPosition} (0: from its start) and sends what is there. */
+    public SseEmitter open(TenantId tenant, ConversationId conversation, long lastPosition) {
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        Stream stream = new Stream(new Key(tenant, conversation), emitter, lastPosition);
+        open.computeIfAbsent(stream.key, key -> ConcurrentHashMap.newKeySet()).add(stream);
+        emitter.onCompletion(() -> close(stream));
+        emitter.onTimeout(() -> close(stream));
+        emitter.onError(error -> close(stream));
+        writers.execute(() -> stream.catchUp(true));
+        return emitter;
+    }
+
+    /** News on a conversation, from any instance: its open streams here read the ledger again. */
+    public void announced(
+            @Header(GatewayHeaders.TENANT_ID) String tenant,
+            @Header(GatewayHeaders.CONVERSATION_ID) String conversation) {
+        if (tenant == null || conversation == null) {
+            return;
+        }
+        Set<Stream> streams = open.get(new Key(new TenantId(tenant), new ConversationId(conversation)));
+        if (streams != null) {
+            for (Stream stream : streams) {
+                writers.execute(() -> stream.catchUp(false));
+            }
+        }
+    }
+
+    /** Open streams on this instance: a gauge for operators and a fact for tests. */
+    public int openStreams() {
+        return open.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void close(Stream stream) {
+        open.computeIfPresent(stream.key, (key, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
+    }
+
+    private void heartbeat() {
+        for (Set<Stream> streams : open.values()) {
+            for (Stream stream : streams) {
+                stream.send(SseEmitter.event().comment("keep-alive"));
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
+        writers.shutdownNow();
+        open.values().forEach(streams -> streams.forEach(stream -> stream.emitter.complete()));
+    }
+
+    /** A message as the widget shows it: who wrote it, its text, its sources. */
+    static Map<String, Object> event(GatewayMessage message) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", message.id().value());
+        event.put(
+                "role",
+                message.direction() == Direction.INBOUND
+                        ? "visitor"
+                        : message.metadata().containsKey(GatewayMessage.AGENT) ? "agent" : "assistant");
+        event.put("text", message.text());
+        event.put("citations", citations(message.citations()));
+        if (message.inReplyTo() != null) {
+            event.put("replyTo", message.inReplyTo().value());
+        }
+        event.put("at", (message.createdAt() == null ? message.receivedAt() : message.createdAt()).toString());
+        return event;
+    }
+
+    private static List<Map<String, String>> citations(List<Citation> citations) {
+        return citations.stream()
+                .map(c -> {
+                    Map<String, String> citation = new LinkedHashMap<>();
+                    citation.put("source", c.source());
+                    citation.put("title", c.title());
+                    return citation;
+                })
+                .toList();
+    }
+
+    private final class Stream {
+        private final Key key;
+        private final SseEmitter emitter;
+        private long position;
+
+        Stream(Key key, SseEmitter emitter, long position) {
+            this.key = key;
+            this.emitter = emitter;
+            this.position = position;
+        }
+
+        /** Sends the conversation's messages after the last one sent; {@code first} ends with a {@code ready} event. */
+        synchronized void catchUp(boolean first) {
+            try {
+                List<ConversationEntry> entries;
+                do {
+                    entries = ledger.conversationAfter(key.tenant, key.conversation, position, PAGE);
+                    for (ConversationEntry entry : entries) {
+                        if (!send(SseEmitter.event()
+                                .id(Long.toString(entry.position()))
+                                .name("message")
+                                .data(CanonicalJson.write(event(entry.message())), MediaType.APPLICATION_JSON))) {
+                            return;
+                        }
+                        position = entry.position();
+                    }
+                } while (entries.size() == PAGE);
+                if (first) {
+                    send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
+                }
+            } catch (RuntimeException e) {
+                // The ledger out of reach: end the stream; the widget reconnects and continues from its last id.
+                log.warn("Web chat stream of {} ended: {}", key.conversation.value(), e.toString());
+                emitter.completeWithError(e);
+            }
+        }
+
+        synchronized boolean send(SseEmitter.SseEventBuilder event) {
+            try {
+                emitter.send(event);
+                return true;
+            } catch (IOException | IllegalStateException e) {
+                close(this); // the visitor went away; the emitter's own callbacks finish the request
+                return false;
+            }
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,239 @@
+package com.assistantgateway.gateway.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assistantgateway.adapters.webchat.VisitorTokens;
+import com.assistantgateway.adapters.webchat.WebchatBinding;
+import com.assistantgateway.admin.inbox.Conversations;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.gateway.channels.WebchatVisitor.Event;
+import com.assistantgateway.gateway.channels.WebchatVisitor.Response;
+import com.assistantgateway.gateway.channels.WebchatVisitor.Stream;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.TenantId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web chat channel over HTTP as the widget speaks it, against the demo's support assistant: sessions per allowed
+ * origin, verified visitors, the event stream's replay after a dropped connection, and an agent's reply reaching the
+ * open stream.
+ */
+class WebchatChannelTest extends ChannelsTestSupport {
+
+    static final TenantId DEMO = new TenantId("demo");
+    static final String SITE = "https://shop.demo-parts.example";
+    static final String IDENTITY_SECRET = "tenant-server-secret";
+    static final Duration ANSWERED = Duration.ofSeconds(30);
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    Conversations conversations;
+
+    @LocalServerPort
+    int port;
+
+    WebchatVisitor visitor;
+
+    @BeforeEach
+    void bindings() {
+        bind("wc-anonymous", "wc-anonymous", Map.of());
+        bind("wc-verified", "wc-verified", Map.of(WebchatBinding.IDENTITY, "verified"));
+        visitor = new WebchatVisitor(port, SITE);
+    }
+
+    private void bind(String id, String key, Map<String, String> settings) {
+        if (registry.find(DEMO, new BindingId(id)).isPresent()) {
+            return;
+        }
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(WebchatBinding.ALLOWED_ORIGINS, SITE);
+        registry.createBinding(
+                DEMO,
+                new NewBinding(
+                        new BindingId(id),
+                        new AssistantId("support"),
+                        WebchatBinding.CHANNEL,
+                        key,
+                        all,
+                        Map.of(WebchatBinding.IDENTITY_SECRET, IDENTITY_SECRET)),
+                "test");
+    }
+
+    @Test
+    void aVisitorOnAnAllowedOriginIsAnsweredWithItsCitationOnTheEventStream() throws Exception {
+        Response session = visitor.session("wc-anonymous", Map.of());
+        assertThat(session.status()).isEqualTo(201);
+        assertThat(session.body().path("theme").path("title").asText()).isEqualTo("Chat with us");
+        String token = session.body().path("session").asText();
+
+        try (Stream stream = visitor.stream("wc-anonymous", token, null)) {
+            assertThat(stream.status).isEqualTo(200);
+            assertThat(stream.headers.get("X-Accel-Buffering")).containsExactly("no");
+            assertThat(stream.headers.get("Access-Control-Allow-Origin")).containsExactly(SITE);
+            assertThat(stream.replay(ANSWERED)).isEmpty();
+
+            Response sent = visitor.send("wc-anonymous", token, "How long is the warranty on a brake caliper?", "m-1");
+            assertThat(sent.status()).isEqualTo(202);
+
+            Event question = stream.next("message", ANSWERED);
+            assertThat(question.data().path("role").asText()).isEqualTo("visitor");
+            assertThat(question.data().path("id").asText())
+                    .isEqualTo(sent.body().path("messageId").asText());
+            Event answer = stream.next("message", ANSWERED);
+            assertThat(answer.data().path("role").asText()).isEqualTo("assistant");
+            assertThat(answer.data().path("text").asText()).contains("2 years");
+            assertThat(answer.data().path("citations").get(0).path("title").asText())
+                    .isEqualTo("Warranty > Warranty periods");
+            assertThat(Long.parseLong(answer.id())).isGreaterThan(Long.parseLong(question.id()));
+        }
+    }
+
+    @Test
+    void originsNotListedAreRefusedBothBySessionsAndByCors() {
+        WebchatVisitor stranger = new WebchatVisitor(port, "https://evil.example");
+        Response refused = stranger.session("wc-anonymous", Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("title").asText()).isEqualTo("origin-not-allowed");
+        assertThat(refused.headers().get("Access-Control-Allow-Origin")).isNull();
+
+        WebchatVisitor noPage = new WebchatVisitor(port, null);
+        assertThat(noPage.session("wc-anonymous", Map.of()).status()).isEqualTo(403);
+
+        String token =
+                visitor.session("wc-anonymous", Map.of()).body().path("session").asText();
+        assertThat(stranger.send("wc-anonymous", token, "hello", "m-1").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void messagesNeedAValidSessionOfTheirOwnBinding() {
+        String otherBinding = visitor.session(
+                        "wc-verified",
+                        Map.of("visitorId", "u-1", "visitorHash", VisitorTokens.visitorHash(IDENTITY_SECRET, "u-1")))
+                .body()
+                .path("session")
+                .asText();
+        assertThat(visitor.send("wc-anonymous", otherBinding, "hello", "m-1").status())
+                .isEqualTo(401);
+        assertThat(visitor.send("wc-anonymous", "forged.token", "hello", "m-1").status())
+                .isEqualTo(401);
+        assertThat(visitor.send("wc-anonymous", null, "hello", "m-1").status()).isEqualTo(401);
+    }
+
+    @Test
+    void whenVerificationIsRequiredUnsignedVisitorsAreRefusedAndSignedOnesKeepTheirConversationAcrossDevices()
+            throws Exception {
+        assertThat(visitor.session("wc-verified", Map.of()).status()).isEqualTo(401);
+        assertThat(visitor.session("wc-verified", Map.of("visitorId", "u-42", "visitorHash", "0".repeat(64)))
+                        .status())
+                .isEqualTo(401);
+        String user = "u-" + UUID.randomUUID();
+        Map<String, String> signed =
+                Map.of("visitorId", user, "visitorHash", VisitorTokens.visitorHash(IDENTITY_SECRET, user));
+
+        Response laptop = visitor.session("wc-verified", signed);
+        assertThat(laptop.status()).isEqualTo(201);
+        String token = laptop.body().path("session").asText();
+        try (Stream stream = visitor.stream("wc-verified", token, null)) {
+            stream.replay(ANSWERED);
+            visitor.send("wc-verified", token, "What are your opening hours?", "m-1");
+            stream.next("message", ANSWERED);
+            assertThat(stream.next("message", ANSWERED).data().path("role").asText())
+                    .isEqualTo("assistant");
+        }
+
+        Response phone = visitor.session("wc-verified", signed);
+        assertThat(phone.body().path("conversationId").asText())
+                .isEqualTo(laptop.body().path("conversationId").asText());
+        try (Stream history =
+                visitor.stream("wc-verified", phone.body().path("session").asText(), null)) {
+            List<Event> replayed = history.replay(ANSWERED);
+            assertThat(replayed)
+                    .extracting(event -> event.data().path("role").asText())
+                    .containsExactly("visitor", "assistant");
+            assertThat(replayed.get(0).data().path("text").asText()).isEqualTo("What are your opening hours?");
+        }
+    }
+
+    @Test
+    void aDroppedStreamResumedWithLastEventIdLosesAndRepeatsNothing() throws Exception {
+        String token =
+                visitor.session("wc-anonymous", Map.of()).body().path("session").asText();
+        List<Event> seen = new ArrayList<>();
+        String lastId;
+        try (Stream stream = visitor.stream("wc-anonymous", token, null)) {
+            stream.replay(ANSWERED);
+            visitor.send("wc-anonymous", token, "Do you ship to Belgium?", "m-1");
+            seen.add(stream.next("message", ANSWERED));
+            seen.add(stream.next("message", ANSWERED));
+            lastId = seen.get(1).id();
+        } // the connection drops here
+
+        // While the visitor is away, two more questions (a retried post among them) are answered.
+        Response second = visitor.send("wc-anonymous", token, "How long is the warranty on a brake caliper?", "m-2");
+        Response retried = visitor.send("wc-anonymous", token, "How long is the warranty on a brake caliper?", "m-2");
+        assertThat(retried.body().path("messageId").asText())
+                .isEqualTo(second.body().path("messageId").asText());
+        visitor.send("wc-anonymous", token, "What are your opening hours?", "m-3");
+
+        try (Stream resumed = visitor.stream("wc-anonymous", token, lastId)) {
+            List<Event> missed = new ArrayList<>(resumed.replay(ANSWERED));
+            while (missed.size() < 4) {
+                missed.add(resumed.next("message", ANSWERED));
+            }
+            seen.addAll(missed);
+        }
+        // Each question once, each answered once (the two asked while away may interleave), in ledger order.
+        List<String> questions = seen.stream()
+                .filter(event -> event.data().path("role").asText().equals("visitor"))
+                .map(event -> event.data().path("id").asText())
+                .toList();
+        List<String> answered = seen.stream()
+                .filter(event -> event.data().path("role").asText().equals("assistant"))
+                .map(event -> event.data().path("replyTo").asText())
+                .toList();
+        assertThat(questions).hasSize(3).doesNotHaveDuplicates();
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(questions);
+        assertThat(seen).extracting(event -> event.data().path("id").asText()).doesNotHaveDuplicates();
+        assertThat(seen)
+                .extracting(event -> Long.parseLong(event.id()))
+                .doesNotHaveDuplicates()
+                .isSorted();
+    }
+
+    @Test
+    void anAgentWhoTakesTheConversationOverIsSeenInTheOpenWidget() throws Exception {
+        Response session = visitor.session("wc-anonymous", Map.of());
+        String token = session.body().path("session").asText();
+        ConversationId conversation =
+                new ConversationId(session.body().path("conversationId").asText());
+        try (Stream stream = visitor.stream("wc-anonymous", token, null)) {
+            stream.replay(ANSWERED);
+            visitor.send("wc-anonymous", token, "Can I speak to a person about my order?", "m-1");
+            stream.next("message", ANSWERED);
+            stream.next("message", ANSWERED);
+
+            conversations.takeOver(DEMO, conversation, "agent@demo.local");
+            conversations.reply(
+                    DEMO, conversation, "Hi, this is Sam from the parts desk. Which order?", "agent@demo.local");
+
+            Event reply = stream.next("message", ANSWERED);
+            assertThat(reply.data().path("role").asText()).isEqualTo("agent");
+            assertThat(reply.data().path("text").asText()).startsWith("Hi, this is Sam");
+        }
+    }
+}
