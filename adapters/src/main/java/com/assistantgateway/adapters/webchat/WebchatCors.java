@@ -18,13 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Cross-origin access to a web chat binding, per binding: its allowed origins may call it from their pages, and no
- * other origin's page may read its answers. Unknown bindings and origins fail closed: no CORS headers, and a preflight
- * is refused. The routes check the origin again, so a non-browser client gains nothing by skipping CORS.
+ * other origin's page may read its answers. Unknown bindings and origins fail closed: no CORS headers and a refused
+ * preflight, except that any page may read the refusal of a session. The routes check the origin again, so a
+ * non-browser client gains nothing by skipping CORS.
  */
 public class WebchatCors extends OncePerRequestFilter {
 
     static final String PATHS = "/channels/webchat/*";
     private static final String PREFIX = "/channels/webchat/";
+    private static final String SESSIONS = "/sessions";
 
     private final ChannelBindings bindings;
 
@@ -43,12 +45,15 @@ public class WebchatCors extends OncePerRequestFilter {
         boolean allowed = binding(request.getRequestURI())
                 .map(binding -> allows(binding, origin))
                 .orElse(false);
+        // Opening a session answers every origin readably, so a widget pasted on the wrong site can say why it
+        // has no chat; the session itself is refused there (403), and nothing else answers such a page at all.
+        boolean readable = allowed || request.getRequestURI().endsWith(SESSIONS);
         response.addHeader("Vary", "Origin");
-        if (allowed) {
+        if (readable) {
             response.setHeader("Access-Control-Allow-Origin", origin);
         }
         if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
-            if (!allowed) {
+            if (!readable) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 return;
             }

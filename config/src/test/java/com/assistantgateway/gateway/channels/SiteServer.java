@@ -48,6 +48,11 @@ final class SiteServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** A whole HTML document, as written. */
+    void document(String path, String html) {
+        resources.put(path, new Resource("text/html; charset=utf-8", html));
+    }
+
     void page(String path, String title, String mainHtml) {
         resources.put(
                 path,

@@ -108,15 +108,21 @@ class WebchatChannelTest extends ChannelsTestSupport {
         Response refused = stranger.session("wc-anonymous", Map.of());
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().path("title").asText()).isEqualTo("origin-not-allowed");
-        assertThat(refused.headers().get("Access-Control-Allow-Origin")).isNull();
+        // The refusal is readable by the page (its widget says why there is no chat); nothing else is.
+        assertThat(refused.headers().get("Access-Control-Allow-Origin")).containsExactly("https://evil.example");
 
         WebchatVisitor noPage = new WebchatVisitor(port, null);
         assertThat(noPage.session("wc-anonymous", Map.of()).status()).isEqualTo(403);
 
         String token =
                 visitor.session("wc-anonymous", Map.of()).body().path("session").asText();
-        assertThat(stranger.send("wc-anonymous", token, "hello", "m-1").status())
-                .isEqualTo(403);
+        Response stolen = stranger.send("wc-anonymous", token, "hello", "m-1");
+        assertThat(stolen.status()).isEqualTo(403);
+        assertThat(stolen.headers().get("Access-Control-Allow-Origin")).isNull();
+        try (Stream stream = stranger.stream("wc-anonymous", token, null)) {
+            assertThat(stream.status).isEqualTo(403);
+            assertThat(stream.headers.get("Access-Control-Allow-Origin")).isNull();
+        }
     }
 
     @Test
