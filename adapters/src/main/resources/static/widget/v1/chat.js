@@ -9,8 +9,8 @@
   var mode = script.getAttribute('data-mode') || 'widget';
   var api = base + '/channels/webchat/' + encodeURIComponent(binding);
   var storeKey = 'agw:' + binding;
-  var state = { session: null, resume: null, persistence: 'local', lastId: 0, seen: {}, pending: {}, retry: 0,
-    stream: null, closed: false };
+  var state = { session: null, resume: null, persistence: 'local', lastId: 0, seen: {}, drafts: {}, waiting: null,
+    retry: 0, stream: null, closed: false };
 
   var css = ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,Segoe UI,sans-serif}' +
     '.panel{display:flex;flex-direction:column;background:#fff;color:#1d2330;height:100%;width:100%}' +
@@ -27,6 +27,7 @@
     '.sources a{color:#0b4fb3}.typing{padding:0 16px 8px;font-size:13px;color:#4a5160;min-height:1.4em}' +
     '.error{align-self:center;color:#a1120a;font-size:13px}form{display:flex;gap:8px;padding:10px;border-top:1px solid #dde1e7}' +
     'textarea{flex:1;resize:none;border:1px solid #8a93a3;border-radius:8px;padding:8px;font-size:14px;color:#1d2330}' +
+    'button.stop{border:1px solid #8a93a3;border-radius:8px;background:#fff;color:#1d2330;padding:0 10px;cursor:pointer}' +
     'button.send{border:0;border-radius:8px;padding:0 14px;background:var(--c);color:#fff;font-weight:600;cursor:pointer}' +
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
     ':focus-visible{outline:3px solid #ffbf47;outline-offset:1px}';
@@ -42,11 +43,13 @@
     ' aria-label="Conversation"></div><div class="typing" aria-live="polite"></div>' +
     '<form><label class="sr" for="agw-input">Your message</label>' +
     '<textarea id="agw-input" rows="2" maxlength="4000" placeholder="Type your question"></textarea>' +
+    '<button type="button" class="stop" hidden>Stop</button>' +
     '<button type="submit" class="send">Send</button></form></section>';
   var panel = root.querySelector('.panel');
   var log = root.querySelector('.log');
   var typing = root.querySelector('.typing');
   var input = root.querySelector('textarea');
+  var stopButton = root.querySelector('.stop');
   panel.style.setProperty('--c', '#1f6feb');
   if (mode === 'page') {
     (document.getElementById(script.getAttribute('data-mount')) || document.body).appendChild(host);
@@ -89,6 +92,7 @@
     var item = document.createElement('div');
     item.className = 'msg ' + role;
     if (id) { item.setAttribute('data-id', id); }
+    if (arguments[4]) { item.setAttribute('data-reply-to', arguments[4]); }
     if (role !== 'visitor') {
       var who = document.createElement('span');
       who.className = 'who';
@@ -176,14 +180,32 @@
     });
     if (id !== null) { state.lastId = Number(id) || state.lastId; }
     if (event === 'ready') { host.setAttribute('data-ready', 'true'); return; }
-    if (event !== 'message' || !data) { return; }
+    if (!data) { return; }
     var m = JSON.parse(data);
-    if (state.seen[m.id]) { return; }
+    if (event === 'token') { grow(m.replyTo, m.text); return; }
+    if (event !== 'message' || state.seen[m.id]) { return; }
     state.seen[m.id] = true;
-    if (m.role === 'visitor' && m.clientMessageId && state.pending[m.clientMessageId]) { return; }
     if (m.role === 'visitor' && root.querySelector('[data-id="' + m.id + '"]')) { return; }
+    var draft = m.replyTo && state.drafts[m.replyTo];
     if (m.role !== 'visitor') { typing.textContent = ''; }
-    bubble(m.role, m.text, m.citations, m.id);
+    if (m.replyTo && m.replyTo === state.waiting) { state.waiting = null; stopButton.hidden = true; }
+    var item = bubble(m.role, m.text, m.citations, m.id, m.replyTo);
+    // The stored reply replaces what was streamed of it, where the stream showed it.
+    if (draft) { log.replaceChild(item, draft); delete state.drafts[m.replyTo]; }
+  }
+
+  /** A reply being written: its tokens grow one bubble until the stored reply replaces it. */
+  function grow(replyTo, text) {
+    var draft = state.drafts[replyTo];
+    if (!draft) {
+      if (root.querySelector('[data-reply-to="' + replyTo + '"]')) { return; }
+      draft = state.drafts[replyTo] = bubble('assistant', '');
+      draft.classList.add('draft');
+      draft.setAttribute('aria-busy', 'true');
+      typing.textContent = '';
+    }
+    draft.lastChild.nodeValue += text;
+    log.scrollTop = log.scrollHeight;
   }
 
   function send(text, clientMessageId, item, attempt) {
@@ -195,6 +217,8 @@
       return r.json().then(function (accepted) {
         state.seen[accepted.messageId] = true;
         item.setAttribute('data-id', accepted.messageId);
+        state.waiting = accepted.messageId;
+        stopButton.hidden = false;
       });
     }).catch(function (e) {
       if (e && e.status) { typing.textContent = ''; notice(e.status === 429 ? 'Too many messages; wait a moment.' : (e.detail || 'Not sent.')); return; }
@@ -212,6 +236,12 @@
     var item = bubble('visitor', text);
     typing.textContent = 'Assistant is typing\u2026';
     send(text, uuid(), item, 0);
+  });
+  stopButton.addEventListener('click', function () {
+    if (!state.waiting) { return; }
+    stopButton.hidden = true;
+    fetch(api + '/messages/' + encodeURIComponent(state.waiting) + '/stop', { method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + state.session }, body: '{}' });
   });
   input.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); root.querySelector('form').requestSubmit(); }

@@ -14,6 +14,8 @@ import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.ChannelRequestException;
+import com.assistantgateway.routes.port.MessageLedger;
+import com.assistantgateway.routes.port.MessageView;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,12 +48,14 @@ public class WebchatRequests {
     static final int MAX_BODY_BYTES = 262_144;
 
     private final ChannelBindings bindings;
+    private final MessageLedger ledger;
     private final VisitorTokens tokens;
     private final WebchatProperties properties;
     private final Clock clock;
 
-    public WebchatRequests(ChannelBindings bindings, WebchatProperties properties) {
+    public WebchatRequests(ChannelBindings bindings, MessageLedger ledger, WebchatProperties properties) {
         this.bindings = bindings;
+        this.ledger = ledger;
         this.clock = Clock.systemUTC();
         this.tokens = new VisitorTokens(clock);
         this.properties = properties;
@@ -122,6 +126,34 @@ public class WebchatRequests {
                 .receivedAt(clock.instant())
                 .traceId(id.value().replace("-", ""))
                 .build();
+    }
+
+    /**
+     * A visitor's stop of the reply being written to one of their messages: announced to every instance, as the one
+     * generating it may be any of them. Messages of other conversations are not theirs to stop (404).
+     */
+    public String stop(
+            @Header(GatewayHeaders.BINDING_KEY) String bindingKey,
+            @Header(ORIGIN) String origin,
+            @Header(HOST) String host,
+            @Header(AUTHORIZATION) String authorization,
+            @Header("messageId") String messageId,
+            @Headers Map<String, Object> headers) {
+        ChannelBinding binding = bindings.require(WebchatBinding.CHANNEL, bindingKey);
+        requireOrigin(WebchatBinding.settings(binding.settings()), origin, host, true);
+        Visitor visitor = session(binding, authorization);
+        GatewayMessage message = (MessageId.isValid(messageId)
+                        ? ledger.find(binding.tenantId(), new MessageId(messageId))
+                        : Optional.<MessageView>empty())
+                .map(MessageView::message)
+                .filter(found -> found.conversationId().equals(visitor.conversation()))
+                .orElseThrow(() -> ChannelRequestException.notFound("No message '" + messageId + "' of yours."));
+        headers.clear();
+        headers.put(GatewayHeaders.TENANT_ID, message.tenantId().value());
+        headers.put(GatewayHeaders.CONVERSATION_ID, message.conversationId().value());
+        headers.put(GatewayHeaders.MESSAGE_ID, message.id().value());
+        headers.put(WebchatLiveReplies.KIND, WebchatLiveReplies.STOP);
+        return "";
     }
 
     /**

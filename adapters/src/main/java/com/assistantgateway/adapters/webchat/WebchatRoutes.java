@@ -20,6 +20,10 @@ public class WebchatRoutes extends EndpointRouteBuilder {
     public static final String SESSIONS_PATH = "/channels/webchat/{bindingKey}/sessions";
     public static final String MESSAGES_PATH = "/channels/webchat/{bindingKey}/messages";
     public static final String EVENTS_PATH = "/channels/webchat/{bindingKey}/events";
+    public static final String STOP_PATH = "/channels/webchat/{bindingKey}/messages/{messageId}/stop";
+    /** Live news that is never stored: a reply's tokens as they are written, a visitor's stop. */
+    static final String LIVE = "direct:webchat-live";
+
     public static final String LOADER_PATH = "/widget/v1/loader.js";
     /** Multicast: each instance's subscription gets every announcement, whichever instance answered. */
     static final String EVENTS_TOPIC = "gateway.webchat.events";
@@ -67,6 +71,18 @@ public class WebchatRoutes extends EndpointRouteBuilder {
                 .unmarshal(canonicalJson)
                 .bean(announcements, "announce")
                 .to(jms("topic:" + EVENTS_TOPIC));
+
+        from(platformHttp(STOP_PATH).httpMethodRestrict("POST"))
+                .routeId("webchat.inbound.stop")
+                .routeConfigurationId(ErrorPolicies.HTTP_PROBLEMS)
+                .bean(requests, "stop")
+                .to(LIVE)
+                .bean(responses, "stopping");
+
+        from(LIVE)
+                .routeId("webchat.outbound.live")
+                .routeConfigurationId(ErrorPolicies.TO_CALLER)
+                .to(jms("topic:" + EVENTS_TOPIC).deliveryPersistent(false).timeToLive(60_000));
 
         from(jms("topic:" + EVENTS_TOPIC)).routeId("webchat.outbound.stream").bean(streams, "announced");
     }

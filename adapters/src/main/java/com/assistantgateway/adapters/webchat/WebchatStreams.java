@@ -6,6 +6,7 @@ import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.Direction;
 import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ConversationEntry;
 import com.assistantgateway.routes.port.MessageLedger;
@@ -13,13 +14,17 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +55,14 @@ public class WebchatStreams implements DisposableBean {
     /** Reads and writes run here, so a slow visitor never holds the topic's consumer or another visitor. */
     private final ExecutorService writers = Executors.newFixedThreadPool(2, daemon("webchat-stream"));
 
+    private final WebchatLiveReplies live;
+
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(daemon("webchat-heartbeat"));
 
-    public WebchatStreams(MessageLedger ledger, WebchatProperties properties) {
+    public WebchatStreams(MessageLedger ledger, WebchatProperties properties, WebchatLiveReplies live) {
         this.ledger = ledger;
+        this.live = live;
         this.properties = properties;
         long every = properties.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
@@ -68,21 +76,42 @@ public class WebchatStreams implements DisposableBean {
         emitter.onCompletion(() -> close(stream));
         emitter.onTimeout(() -> close(stream));
         emitter.onError(error -> close(stream));
-        writers.execute(() -> stream.catchUp(true));
+        stream.submit(() -> stream.catchUp(true));
         return emitter;
     }
 
-    /** News on a conversation, from any instance: its open streams here read the ledger again. */
+    /**
+     * News on a conversation, from any instance: a stored message (its open streams here read the ledger again), a
+     * token of a reply being written (passed on as it is, never stored), or a visitor's stop.
+     */
     public void announced(
             @Header(GatewayHeaders.TENANT_ID) String tenant,
-            @Header(GatewayHeaders.CONVERSATION_ID) String conversation) {
+            @Header(GatewayHeaders.CONVERSATION_ID) String conversation,
+            @Header(GatewayHeaders.MESSAGE_ID) String messageId,
+            @Header(WebchatLiveReplies.KIND) String kind,
+            @Body String body) {
         if (tenant == null || conversation == null) {
             return;
         }
+        if (WebchatLiveReplies.STOP.equals(kind)) {
+            if (messageId != null && MessageId.isValid(messageId)) {
+                live.stopped(new MessageId(messageId));
+            }
+            return;
+        }
         Set<Stream> streams = open.get(new Key(new TenantId(tenant), new ConversationId(conversation)));
-        if (streams != null) {
-            for (Stream stream : streams) {
-                writers.execute(() -> stream.catchUp(false));
+        if (streams == null) {
+            return;
+        }
+        for (Stream stream : streams) {
+            if (WebchatLiveReplies.TOKEN.equals(kind)) {
+                Map<String, Object> token = new LinkedHashMap<>();
+                token.put("replyTo", messageId);
+                token.put("text", body == null ? "" : body);
+                stream.submit(() -> stream.send(
+                        SseEmitter.event().name("token").data(CanonicalJson.write(token), MediaType.APPLICATION_JSON)));
+            } else {
+                stream.submit(() -> stream.catchUp(false));
             }
         }
     }
@@ -102,7 +131,7 @@ public class WebchatStreams implements DisposableBean {
     private void heartbeat() {
         for (Set<Stream> streams : open.values()) {
             for (Stream stream : streams) {
-                stream.send(SseEmitter.event().comment("keep-alive"));
+                stream.submit(() -> stream.send(SseEmitter.event().comment("keep-alive")));
             }
         }
     }
@@ -148,10 +177,35 @@ public class WebchatStreams implements DisposableBean {
         private final SseEmitter emitter;
         private long position;
 
+        /** This stream's sends, in the order they were announced, one at a time on the shared writers. */
+        private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+        private final AtomicBoolean draining = new AtomicBoolean();
+
         Stream(Key key, SseEmitter emitter, long position) {
             this.key = key;
             this.emitter = emitter;
             this.position = position;
+        }
+
+        void submit(Runnable task) {
+            tasks.add(task);
+            drain();
+        }
+
+        private void drain() {
+            if (!tasks.isEmpty() && draining.compareAndSet(false, true)) {
+                writers.execute(() -> {
+                    try {
+                        for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                            task.run();
+                        }
+                    } finally {
+                        draining.set(false);
+                        drain(); // a task added between the last poll and the reset
+                    }
+                });
+            }
         }
 
         /** Sends the conversation's messages after the last one sent; {@code first} ends with a {@code ready} event. */

@@ -139,6 +139,15 @@ final class WebchatVisitor {
             }
         }
 
+        /** The next event, whatever its name; fails after the timeout. */
+        Event next(Duration timeout) throws InterruptedException {
+            Event event = events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                throw new AssertionError("no event within " + timeout);
+            }
+            return event;
+        }
+
         /** The next event of the given name, skipping others; fails after the timeout. */
         Event next(String name, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();

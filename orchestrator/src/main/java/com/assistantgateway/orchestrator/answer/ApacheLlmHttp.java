@@ -7,6 +7,7 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,15 +69,17 @@ final class ApacheLlmHttp implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         streams.execute(() -> {
+            HttpUriRequestBase call = apache(request);
             try {
-                client.execute(apache(request), response -> {
+                client.execute(call, response -> {
                     if (response.getCode() / 100 != 2) {
                         String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
                         listener.onError(new HttpException(response.getCode(), body));
                         return null;
                     }
                     listener.onOpen(successful(response, null));
-                    try (InputStream events = response.getEntity().getContent()) {
+                    try (InputStream events =
+                            new Abandonable(response.getEntity().getContent(), call)) {
                         parser.parse(events, listener);
                     }
                     listener.onClose();
@@ -86,6 +89,43 @@ final class ApacheLlmHttp implements HttpClient {
                 listener.onError(e);
             }
         });
+    }
+
+    /**
+     * A streamed body that, closed before its end (LangChain4j closes it when a generation is cancelled), aborts the
+     * connection: Apache's client would otherwise read the rest to reuse the connection, and the LLM would go on
+     * generating, and billing, an answer nobody reads.
+     */
+    private static final class Abandonable extends FilterInputStream {
+        private final HttpUriRequestBase call;
+        private boolean ended;
+
+        Abandonable(InputStream body, HttpUriRequestBase call) {
+            super(body);
+            this.call = call;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int read = super.read();
+            ended |= read < 0;
+            return read;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            ended |= read < 0;
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!ended) {
+                call.cancel();
+            }
+            super.close();
+        }
     }
 
     private HttpUriRequestBase apache(HttpRequest request) {

@@ -4,7 +4,9 @@ import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.routes.outbound.OutboundHttp;
 import com.assistantgateway.routes.port.AssistantProfile;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.Map;
@@ -50,6 +52,7 @@ public class ChatModels {
         return thread;
     });
     private final Map<Endpoint, ChatModel> cache = new ConcurrentHashMap<>();
+    private final Map<Endpoint, StreamingChatModel> streaming = new ConcurrentHashMap<>();
     /** The platform's endpoint is the operator's own: reached without the tenant guard, which refuses private hosts. */
     private final CloseableHttpClient platformHttp;
 
@@ -70,11 +73,28 @@ public class ChatModels {
     }
 
     public Optional<ChatModel> forAssistant(AssistantProfile profile) {
+        return endpoint(profile).map(this::model);
+    }
+
+    /** The same endpoint as {@link #forAssistant}, answering token by token. */
+    public Optional<StreamingChatModel> streamingForAssistant(AssistantProfile profile) {
+        return endpoint(profile)
+                .map(e -> streaming.computeIfAbsent(e, endpoint -> OpenAiStreamingChatModel.builder()
+                        .baseUrl(endpoint.baseUrl())
+                        .apiKey(endpoint.apiKey())
+                        .modelName(endpoint.model())
+                        .temperature(platform.temperature())
+                        .timeout(platform.timeout())
+                        .httpClientBuilder(ApacheLlmHttp.builder(client(endpoint), streams))
+                        .build()));
+    }
+
+    private Optional<Endpoint> endpoint(AssistantProfile profile) {
         String model = profile.setting(MODEL).orElse(platform.model());
         Optional<String> own = profile.setting(BASE_URL).filter(url -> !sameEndpoint(url, platform.baseUrl()));
         if (own.isPresent()) {
-            return Optional.of(model(
-                    new Endpoint(own.get(), model, profile.credential(API_KEY).orElse(NO_KEY), true)));
+            return Optional.of(
+                    new Endpoint(own.get(), model, profile.credential(API_KEY).orElse(NO_KEY), true));
         }
         if (platform.baseUrl().isBlank()) {
             return Optional.empty();
@@ -82,7 +102,11 @@ public class ChatModels {
         String key = profile.credential(API_KEY)
                 .or(() -> Optional.of(platform.apiKey()).filter(k -> !k.isBlank()))
                 .orElse(NO_KEY);
-        return Optional.of(model(new Endpoint(platform.baseUrl(), model, key, false)));
+        return Optional.of(new Endpoint(platform.baseUrl(), model, key, false));
+    }
+
+    private CloseableHttpClient client(Endpoint endpoint) {
+        return endpoint.tenants() ? outbound.client() : platformHttp;
     }
 
     private ChatModel model(Endpoint endpoint) {
@@ -94,7 +118,7 @@ public class ChatModels {
                     .temperature(platform.temperature())
                     .timeout(platform.timeout())
                     .maxRetries(1);
-            builder.httpClientBuilder(ApacheLlmHttp.builder(e.tenants() ? outbound.client() : platformHttp, streams));
+            builder.httpClientBuilder(ApacheLlmHttp.builder(client(e), streams));
             return builder.build();
         });
     }

@@ -7,22 +7,33 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
+import com.assistantgateway.routes.port.LiveReplies;
 import com.assistantgateway.routes.port.LlmTokenBudget;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -39,17 +50,37 @@ public class GenerativeAnswerer {
     /** Reserved for the answer before it is known; settled with what the LLM reports. */
     static final int ANSWER_TOKENS = 300;
 
+    /** How long a streamed answer may take in all; the HTTP read timeout still applies between its tokens. */
+    static final Duration MAX_GENERATION = Duration.ofMinutes(5);
+    /** The reply when the customer stopped the answer before its first token. */
+    static final String STOPPED = "(stopped)";
+
     private final MeterRegistry meters;
     private final LlmTokenBudget budget;
+    private final LiveReplies live;
 
     public GenerativeAnswerer() {
-        this(new SimpleMeterRegistry(), LlmTokenBudget.UNLIMITED);
+        this(new SimpleMeterRegistry(), LlmTokenBudget.UNLIMITED, LiveReplies.NONE);
+    }
+
+    public GenerativeAnswerer(MeterRegistry meters, LlmTokenBudget budget) {
+        this(meters, budget, LiveReplies.NONE);
     }
 
     @Autowired
-    public GenerativeAnswerer(MeterRegistry meters, LlmTokenBudget budget) {
+    public GenerativeAnswerer(MeterRegistry meters, LlmTokenBudget budget, ObjectProvider<LiveReplies> live) {
+        this(meters, budget, live.getIfAvailable(() -> LiveReplies.NONE));
+    }
+
+    public GenerativeAnswerer(MeterRegistry meters, LlmTokenBudget budget, LiveReplies live) {
         this.meters = meters;
         this.budget = budget;
+        this.live = live;
+    }
+
+    /** Whether someone watches this message's reply being written (web chat): then {@link #stream} answers it. */
+    public boolean watched(AssistantRequest request) {
+        return live.watched(request.message());
     }
 
     public AssistantAnswer answer(
@@ -58,6 +89,90 @@ public class GenerativeAnswerer {
             AssistantRequest request,
             List<ScoredChunk> passages,
             double confidence) {
+        List<ChatMessage> messages = messages(profile, request, passages);
+        long reserved = reserve(profile, messages);
+        ChatResponse response;
+        try {
+            response = model.chat(messages);
+        } catch (RuntimeException failed) {
+            budget.settle(profile.tenantId(), reserved, 0);
+            throw failed;
+        }
+        return answered(
+                profile,
+                passages,
+                confidence,
+                reserved,
+                response,
+                response.aiMessage().text());
+    }
+
+    /**
+     * The same answer, token by token: each piece goes to whoever watches as it comes. A stop the customer asks for
+     * cancels the generation upstream (the connection is closed, the LLM stops) and what was written is the reply.
+     */
+    public AssistantAnswer stream(
+            StreamingChatModel model,
+            AssistantProfile profile,
+            AssistantRequest request,
+            List<ScoredChunk> passages,
+            double confidence) {
+        List<ChatMessage> messages = messages(profile, request, passages);
+        long reserved = reserve(profile, messages);
+        GatewayMessage inbound = request.message();
+        StringBuilder written = new StringBuilder();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        model.chat(messages, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                if (done.isDone()) {
+                    return;
+                }
+                written.append(partial.text());
+                live.partial(inbound, partial.text());
+                if (live.stopRequested(inbound)) {
+                    context.streamingHandle().cancel();
+                    done.complete(null);
+                }
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        ChatResponse response;
+        try {
+            response = done.get(MAX_GENERATION.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            budget.settle(profile.tenantId(), reserved, 0);
+            throw new IllegalStateException("interrupted while the LLM was answering", e);
+        } catch (ExecutionException | TimeoutException e) {
+            budget.settle(profile.tenantId(), reserved, 0);
+            throw new IllegalStateException("the LLM's streamed answer failed: " + e.getMessage(), e);
+        }
+        if (response == null) {
+            meters.counter("gateway.llm.stopped", "tenant", profile.tenantId().value())
+                    .increment();
+            String text = written.toString().strip();
+            return answered(profile, passages, confidence, reserved, null, text.isEmpty() ? STOPPED : text + " …");
+        }
+        return answered(
+                profile,
+                passages,
+                confidence,
+                reserved,
+                response,
+                response.aiMessage().text());
+    }
+
+    private List<ChatMessage> messages(AssistantProfile profile, AssistantRequest request, List<ScoredChunk> passages) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(instructions(profile, passages)));
         for (GatewayMessage earlier : request.history()) {
@@ -67,6 +182,10 @@ public class GenerativeAnswerer {
                             : AiMessage.from(earlier.text()));
         }
         messages.add(UserMessage.from(request.message().text()));
+        return messages;
+    }
+
+    private long reserve(AssistantProfile profile, List<ChatMessage> messages) {
         long reserved = estimate(messages);
         try {
             budget.reserve(profile.tenantId(), reserved);
@@ -74,17 +193,21 @@ public class GenerativeAnswerer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the tenant's LLM tokens", e);
         }
-        ChatResponse response;
-        try {
-            response = model.chat(messages);
-        } catch (RuntimeException failed) {
-            budget.settle(profile.tenantId(), reserved, 0);
-            throw failed;
-        }
-        budget.settle(profile.tenantId(), reserved, used(response.tokenUsage(), reserved));
-        countTokens(profile, response.tokenUsage());
-        String text = response.aiMessage().text().strip();
-        return new AssistantAnswer(text, cited(text, passages), confidence);
+        return reserved;
+    }
+
+    private AssistantAnswer answered(
+            AssistantProfile profile,
+            List<ScoredChunk> passages,
+            double confidence,
+            long reserved,
+            ChatResponse response,
+            String text) {
+        TokenUsage usage = response == null ? null : response.tokenUsage();
+        budget.settle(profile.tenantId(), reserved, used(usage, reserved));
+        countTokens(profile, usage);
+        String reply = text.strip();
+        return new AssistantAnswer(reply, cited(reply, passages), confidence);
     }
 
     /** What a call will use, told from the length of what it sends: the prompt's characters, and room to answer. */

@@ -100,9 +100,13 @@ public class SupportAssistant implements AssistantPlugin {
             return new AssistantAnswer(DONT_KNOW, List.of(), confidence);
         }
         Optional<ChatModel> llm = chatModels.forAssistant(profile);
-        return llm.isPresent()
-                ? generative.answer(llm.get(), profile, request, passages, confidence)
-                : extractive.answer(message.text(), passages, confidence);
+        if (llm.isEmpty()) {
+            return extractive.answer(message.text(), passages, confidence);
+        }
+        return generative.watched(request)
+                ? generative.stream(
+                        chatModels.streamingForAssistant(profile).orElseThrow(), profile, request, passages, confidence)
+                : generative.answer(llm.get(), profile, request, passages, confidence);
     }
 
     /** A new or changed page of the assistant's site replaces its previous version in the knowledge base. */

@@ -16,6 +16,7 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
+import com.assistantgateway.routes.port.LiveReplies;
 import com.assistantgateway.routes.port.LlmTokenBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -154,6 +155,74 @@ class GenerativeAnswererTest {
     }
 
     @Test
+    void aWatchedAnswerReachesTheWatcherTokenByTokenAndTheWholeIsTheReply() {
+        llm.answer = "Brake calipers have a 2-year warranty [2].";
+        WatchingCustomer customer = new WatchingCustomer(Integer.MAX_VALUE);
+        GenerativeAnswerer answerer =
+                new GenerativeAnswerer(new SimpleMeterRegistry(), LlmTokenBudget.UNLIMITED, customer);
+        AssistantRequest request = new AssistantRequest(message("How long is the warranty?"), List.of());
+
+        AssistantAnswer answer = answerer.stream(streamingModel(), profile(), request, passages, 0.8);
+
+        assertThat(answerer.watched(request)).isTrue();
+        assertThat(customer.pieces)
+                .containsExactly("Brake", " calipers", " have", " a", " 2-year", " warranty", " [2].");
+        assertThat(answer.text()).isEqualTo("Brake calipers have a 2-year warranty [2].");
+        assertThat(answer.citations()).singleElement().satisfies(c -> assertThat(c.source())
+                .isEqualTo("warranty.md"));
+        assertThat(llm.requests.get(0).get("stream").asBoolean()).isTrue();
+        assertThat(llm.completedStreams).hasValue(1);
+    }
+
+    @Test
+    void aStopCancelsTheGenerationUpstreamAndWhatWasWrittenIsTheReply() {
+        llm.answer = "We are open on Saturday from nine to four and on weekdays from eight to six, all year long [1].";
+        llm.tokenDelayMillis = 40;
+        WatchingCustomer customer = new WatchingCustomer(3);
+
+        AssistantAnswer answer = new GenerativeAnswerer(new SimpleMeterRegistry(), LlmTokenBudget.UNLIMITED, customer)
+                .stream(
+                        streamingModel(),
+                        profile(),
+                        new AssistantRequest(message("When are you open?"), List.of()),
+                        passages,
+                        0.6);
+
+        assertThat(answer.text()).isEqualTo("We are open …");
+        assertThat(customer.pieces).hasSize(3);
+        // The LLM's server sees the connection go: it stops writing the answer nobody reads.
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(llm.abandonedStreams).hasValue(1));
+        assertThat(llm.completedStreams).hasValue(0);
+    }
+
+    /** A customer watching the reply being written, who asks to stop after {@code stopAfter} pieces. */
+    private static final class WatchingCustomer implements LiveReplies {
+        final List<String> pieces = new CopyOnWriteArrayList<>();
+        private final int stopAfter;
+
+        WatchingCustomer(int stopAfter) {
+            this.stopAfter = stopAfter;
+        }
+
+        @Override
+        public boolean watched(GatewayMessage inbound) {
+            return true;
+        }
+
+        @Override
+        public void partial(GatewayMessage inbound, String delta) {
+            pieces.add(delta);
+        }
+
+        @Override
+        public boolean stopRequested(GatewayMessage inbound) {
+            return pieces.size() >= stopAfter;
+        }
+    }
+
+    @Test
     void slowLlmFailsWithATimeoutSoTheMessageIsRolledBackForRedelivery() {
         llm.delayMillis = 3_000;
         var slowModels = new ChatModels(properties(Duration.ofMillis(500)), OpenOutbound.http());
@@ -174,6 +243,12 @@ class GenerativeAnswererTest {
 
         assertThat(new ChatModels(properties(Duration.ofSeconds(5)), OpenOutbound.http()).forAssistant(offline))
                 .isEmpty();
+    }
+
+    private dev.langchain4j.model.chat.StreamingChatModel streamingModel() {
+        return new ChatModels(properties(Duration.ofSeconds(5)), OpenOutbound.http())
+                .streamingForAssistant(profile())
+                .orElseThrow();
     }
 
     private dev.langchain4j.model.chat.ChatModel chatModel() {

@@ -2,11 +2,16 @@ package com.assistantgateway.orchestrator.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local HTTP server speaking the OpenAI chat completions API: records requests, answers with a set text. */
 public final class FakeOpenAi implements AutoCloseable {
@@ -19,11 +24,23 @@ public final class FakeOpenAi implements AutoCloseable {
 
     public volatile String answer = "";
     public volatile long delayMillis;
+    /** Streamed answers: the pause before each token (a word, with its leading space). */
+    public volatile long tokenDelayMillis;
+    /** Streams the client stopped reading before the last token: what cancelling upstream looks like here. */
+    public final AtomicInteger abandonedStreams = new AtomicInteger();
+
+    public final AtomicInteger completedStreams = new AtomicInteger();
 
     public FakeOpenAi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
-            requests.add(json.readTree(exchange.getRequestBody()));
+            JsonNode request = json.readTree(exchange.getRequestBody());
+            requests.add(request);
+            if (request.path("stream").asBoolean()) {
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                stream(exchange);
+                return;
+            }
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             if (delayMillis > 0) {
                 try {
@@ -50,7 +67,64 @@ public final class FakeOpenAi implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // Streams take their time: each request gets a thread of its own.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /** OpenAI's streamed chat completion: one chunk per word, then the finish reason, usage and [DONE]. */
+    private void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String token : answer.split("(?=\\s)")) {
+                pause(tokenDelayMillis);
+                var chunk = chunk();
+                chunk.putArray("choices")
+                        .addObject()
+                        .put("index", 0)
+                        .putObject("delta")
+                        .put("content", token);
+                out.write(("data: " + json.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            var last = chunk();
+            last.putArray("choices")
+                    .addObject()
+                    .put("index", 0)
+                    .put("finish_reason", "stop")
+                    .putObject("delta");
+            last.putObject("usage")
+                    .put("prompt_tokens", 10)
+                    .put("completion_tokens", 5)
+                    .put("total_tokens", 15);
+            out.write(("data: " + json.writeValueAsString(last) + "\n\ndata: [DONE]\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            completedStreams.incrementAndGet();
+        } catch (IOException closedByClient) {
+            abandonedStreams.incrementAndGet();
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode chunk() {
+        return json.createObjectNode()
+                .put("id", "chatcmpl-test")
+                .put("object", "chat.completion.chunk")
+                .put("created", 1_700_000_000)
+                .put("model", "gpt-4o-mini");
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public String baseUrl() {

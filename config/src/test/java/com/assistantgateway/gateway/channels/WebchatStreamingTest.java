@@ -1,0 +1,158 @@
+package com.assistantgateway.gateway.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.assistantgateway.gateway.GatewayApplication;
+import com.assistantgateway.gateway.channels.WebchatVisitor.Event;
+import com.assistantgateway.gateway.channels.WebchatVisitor.Response;
+import com.assistantgateway.gateway.channels.WebchatVisitor.Stream;
+import com.assistantgateway.orchestrator.testing.FakeOpenAi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With an LLM configured (a local server speaking OpenAI's streaming API, a pause before each token), a web chat
+ * visitor sees the answer token by token, the stored reply replaces it, and a stop cancels the generation upstream.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebchatStreamingTest {
+
+    static final FakeOpenAi llm = start();
+    static final Duration ANSWERED = Duration.ofSeconds(30);
+    /** The demo's web chat binding allows the gateway's default local origins. */
+    static final String PAGE = "http://localhost:8080";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", () -> {
+            try {
+                return Files.createTempDirectory("gateway-webchat-llm").toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        registry.add("gateway.orchestrator.llm.base-url", llm::baseUrl);
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebchatVisitor visitor;
+
+    @BeforeEach
+    void visitor() {
+        visitor = new WebchatVisitor(port, PAGE);
+        llm.tokenDelayMillis = 20;
+    }
+
+    @AfterAll
+    static void stopLlm() {
+        llm.close();
+    }
+
+    @Test
+    void theAnswerArrivesTokenByTokenAndTheStoredReplyReplacesIt() throws Exception {
+        llm.answer = "Brake calipers have a two-year warranty from the date of purchase [1].";
+        String session =
+                visitor.session("demo", Map.of()).body().path("session").asText();
+        try (Stream stream = visitor.stream("demo", session, null)) {
+            stream.replay(ANSWERED);
+            Response sent = visitor.send("demo", session, "How long is the warranty on a brake caliper?", "q-1");
+            String question = sent.body().path("messageId").asText();
+
+            StringBuilder streamed = new StringBuilder();
+            List<String> order = new ArrayList<>();
+            Event event;
+            do {
+                event = stream.next(ANSWERED);
+                order.add(event.name() + ":" + event.data().path("role").asText(""));
+                if (event.name().equals("token")) {
+                    assertThat(event.data().path("replyTo").asText()).isEqualTo(question);
+                    assertThat(event.id())
+                            .as("tokens are never replayed, so they carry no id")
+                            .isNull();
+                    streamed.append(event.data().path("text").asText());
+                }
+            } while (!(event.name().equals("message")
+                    && event.data().path("role").asText().equals("assistant")));
+
+            assertThat(order.stream().filter(name -> name.startsWith("token:")).count())
+                    .isGreaterThan(5);
+            assertThat(order.get(order.size() - 1)).isEqualTo("message:assistant");
+            assertThat(streamed.toString()).isEqualTo(llm.answer);
+            assertThat(event.data().path("text").asText()).isEqualTo(llm.answer);
+            assertThat(event.data().path("replyTo").asText()).isEqualTo(question);
+            assertThat(event.data().path("citations").get(0).path("source").asText())
+                    .isNotBlank();
+        }
+    }
+
+    @Test
+    void aStopCancelsTheGenerationUpstreamAndWhatWasWrittenIsStored() throws Exception {
+        llm.answer = "We are open on Saturday from nine to four, on weekdays from eight to six, and closed on"
+                + " Sundays and public holidays, all year long, at every one of our branches [1].";
+        llm.tokenDelayMillis = 60;
+        int abandonedBefore = llm.abandonedStreams.get();
+        String session =
+                visitor.session("demo", Map.of()).body().path("session").asText();
+        try (Stream stream = visitor.stream("demo", session, null)) {
+            stream.replay(ANSWERED);
+            String question = visitor.send("demo", session, "When are you open?", "q-1")
+                    .body()
+                    .path("messageId")
+                    .asText();
+            stream.next("token", ANSWERED);
+
+            Response stop = visitor.post("demo/messages/" + question + "/stop", session, Map.of());
+            assertThat(stop.status()).isEqualTo(202);
+
+            Event reply = stream.next("message", ANSWERED);
+            while (!reply.data().path("role").asText().equals("assistant")) {
+                reply = stream.next("message", ANSWERED);
+            }
+            String text = reply.data().path("text").asText();
+            assertThat(text).endsWith(" …");
+            assertThat(llm.answer).startsWith(text.substring(0, text.length() - 2));
+            assertThat(text.length()).isLessThan(llm.answer.length() / 2);
+        }
+        await().atMost(ANSWERED)
+                .untilAsserted(() -> assertThat(llm.abandonedStreams.get()).isGreaterThan(abandonedBefore));
+    }
+
+    @Test
+    void onlyTheVisitorsOwnMessagesCanBeStopped() {
+        String mine = visitor.session("demo", Map.of()).body().path("session").asText();
+        String theirs = visitor.session("demo", Map.of()).body().path("session").asText();
+        String question = visitor.send("demo", theirs, "When are you open?", "q-1")
+                .body()
+                .path("messageId")
+                .asText();
+
+        assertThat(visitor.post("demo/messages/" + question + "/stop", mine, Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(visitor.post("demo/messages/not-an-id/stop", mine, Map.of()).status())
+                .isEqualTo(404);
+    }
+
+    private static FakeOpenAi start() {
+        try {
+            return new FakeOpenAi();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
