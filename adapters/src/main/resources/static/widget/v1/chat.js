@@ -18,7 +18,7 @@
     'max-height:calc(100vh - 40px);border-radius:14px;box-shadow:0 10px 40px rgba(0,0,0,.3);overflow:hidden;' +
     'z-index:2147483001}.right{right:20px}.left{left:20px}' +
     'header{display:flex;align-items:center;justify-content:space-between;padding:12px 16px;color:#fff;background:var(--c)}' +
-    'h2{font-size:16px;margin:0}.close{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;' +
+    'h1,h2{font-size:16px;margin:0}.close{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;' +
     'line-height:1;padding:4px 8px}.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px}' +
     '.msg{max-width:85%;padding:9px 12px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;font-size:14px;' +
     'line-height:1.4}.visitor{align-self:flex-end;background:var(--c);color:#fff}' +
@@ -32,12 +32,17 @@
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
     ':focus-visible{outline:3px solid #ffbf47;outline-offset:1px}';
 
+  var heading = mode === 'page' ? 'h1' : 'h2';
   var host = document.createElement('div');
   host.id = 'agw-chat';
   var root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = '<style>' + css + '</style>' +
+  // A constructed style sheet, not a <style> element: pages whose Content-Security-Policy forbids inline styles (the
+  // console's, many shops') still show the chat.
+  var sheet = null;
+  try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); root.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
+  root.innerHTML = (sheet ? '' : '<style>' + css + '</style>') +
     '<section class="panel" role="' + (mode === 'page' ? 'region' : 'dialog') + '" aria-labelledby="agw-title">' +
-    '<header><h2 id="agw-title">Chat</h2>' +
+    '<header><' + heading + ' id="agw-title">Chat</' + heading + '>' +
     (mode === 'page' ? '' : '<button type="button" class="close" aria-label="Close chat">\u00d7</button>') +
     '</header><div class="log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0"' +
     ' aria-label="Conversation"></div><div class="typing" aria-live="polite"></div>' +
@@ -52,6 +57,9 @@
   var stopButton = root.querySelector('.stop');
   panel.style.setProperty('--c', '#1f6feb');
   if (mode === 'page') {
+    document.body.style.margin = '0';
+    host.style.display = 'block';
+    host.style.height = '100vh';
     (document.getElementById(script.getAttribute('data-mount')) || document.body).appendChild(host);
   } else {
     panel.classList.add('widget', 'right');

@@ -54,19 +54,19 @@ public class HostedChatPage {
                 <title>%s</title>
                 <link rel="icon" href="data:,">
                 </head>
-                <body style="margin:0;height:100vh">
-                <main id="webchat-page" style="height:100vh"><h1 style="position:absolute;left:-9999px">%s</h1></main>
+                <body>
+                <main id="webchat-page"></main>
                 <script async src="/widget/v1/chat.js" data-binding="%s" data-mode="page" data-mount="webchat-page"></script>
                 </body>
                 </html>
                 """
-                        .formatted(language, title, title, key);
+                        .formatted(language, title, key);
         String ancestors = String.join(" ", settings.allowedOrigins());
         return ResponseEntity.ok()
                 .contentType(MediaType.TEXT_HTML)
                 .header(
                         "Content-Security-Policy",
-                        "default-src 'self'; style-src 'self' 'unsafe-inline';"
+                        "default-src 'self'; style-src 'self';"
                                 + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none';"
                                 + " frame-ancestors 'self'" + (ancestors.isEmpty() ? "" : " " + ancestors))
                 .header("Referrer-Policy", "no-referrer")

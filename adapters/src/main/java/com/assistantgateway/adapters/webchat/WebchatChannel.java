@@ -4,9 +4,12 @@ import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** The web chat channel: reached through the widget's embed line, answered over the visitor's event stream. */
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Component;
 public class WebchatChannel implements ChannelType {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     @Override
     public ChannelId id() {
@@ -28,6 +32,11 @@ public class WebchatChannel implements ChannelType {
     }
 
     @Override
+    public Optional<String> embedScript() {
+        return Optional.of(WebchatRoutes.LOADER_PATH);
+    }
+
+    @Override
     public Map<String, String> generatedCredentials() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -36,6 +45,11 @@ public class WebchatChannel implements ChannelType {
 
     @Override
     public List<String> problems(TenantId tenant, String inboundKey, Map<String, String> settings) {
-        return WebchatBinding.problems(settings);
+        List<String> problems = new ArrayList<>(WebchatBinding.problems(settings));
+        // It is part of the widget's URLs and of the tenant's pages.
+        if (inboundKey == null || !KEY.matcher(inboundKey).matches()) {
+            problems.add("the inbound key of a web chat binding is 1 to 100 letters, digits, '.', '_' or '-'");
+        }
+        return problems;
     }
 }

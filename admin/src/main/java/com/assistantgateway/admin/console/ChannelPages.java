@@ -3,12 +3,14 @@ package com.assistantgateway.admin.console;
 import com.assistantgateway.admin.AdminProblem;
 import com.assistantgateway.admin.api.Ids;
 import com.assistantgateway.admin.registry.BindingChanges;
+import com.assistantgateway.admin.registry.BindingView;
 import com.assistantgateway.admin.registry.ChannelTypes;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.admin.security.Permission;
 import com.assistantgateway.admin.security.TenantAccess;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.ChannelType;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Controller;
@@ -41,8 +43,22 @@ public class ChannelPages {
         model.addAttribute("bindings", registry.bindings(tenantId));
         model.addAttribute("assistants", registry.assistants(tenantId));
         model.addAttribute("channels", channels.names());
+        model.addAttribute("embeddable", channels.embeddable());
         model.addAttribute("section", "bindings");
         return "console/bindings";
+    }
+
+    /** A binding a web page embeds (web chat): its line to copy, and the widget itself, live, on this page. */
+    @GetMapping("/t/{tenant}/bindings/{binding}/preview")
+    public String preview(@PathVariable String tenant, @PathVariable String binding, Model model) {
+        TenantId tenantId = access.require(tenant, Permission.BINDINGS_READ);
+        BindingView view = registry.bindingView(tenantId, Ids.binding(binding)).orElseThrow(AdminProblem::notFound);
+        String script =
+                channels.find(view.channel()).flatMap(ChannelType::embedScript).orElseThrow(AdminProblem::notFound);
+        model.addAttribute("binding", view);
+        model.addAttribute("script", script);
+        model.addAttribute("section", "bindings");
+        return "console/binding-preview";
     }
 
     @PostMapping("/t/{tenant}/bindings")

@@ -31,6 +31,14 @@ public class ChannelTypes {
         return types.keySet().stream().map(ChannelId::value).toList();
     }
 
+    /** Channels a web page embeds by a script (web chat): their bindings have a preview in the console. */
+    public List<String> embeddable() {
+        return types.values().stream()
+                .filter(type -> type.embedScript().isPresent())
+                .map(type -> type.id().value())
+                .toList();
+    }
+
     public Optional<ChannelType> find(ChannelId id) {
         return Optional.ofNullable(types.get(id));
     }

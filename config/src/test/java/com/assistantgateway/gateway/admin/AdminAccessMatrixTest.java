@@ -465,6 +465,11 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                             "credentials",
                             "tokenSha256=" + "2".repeat(64));
                 }));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/bindings/{binding}/preview",
+                Permission.BINDINGS_READ,
+                s -> t.formatted(s.slug()) + "/bindings/chat/preview"));
         all.add(post(
                 "/console/t/{tenant}/bindings/{binding}/status",
                 Permission.BINDINGS_WRITE,

@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway on embedded defaults shared by the admin tests, with two fully populated tenants that hold the same ids
- * (assistant {@code support}, binding {@code web}, conversation {@code c-1}), so "not found" in the other tenant can
+ * (assistant {@code support}, bindings {@code web} and {@code chat}, conversation {@code c-1}), so "not found" in the other tenant can
  * only come from tenant scoping, never from an id that happens not to exist there.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -131,6 +131,16 @@ abstract class AdminTestSupport {
                             slug + "-web",
                             Map.of(),
                             Map.of("tokenSha256", "0".repeat(64), "signingSecret", slug + "-signing-secret")),
+                    "test");
+            registry.createBinding(
+                    tenant,
+                    new NewBinding(
+                            new BindingId("chat"),
+                            new AssistantId("support"),
+                            new ChannelId("webchat"),
+                            slug + "-chat",
+                            Map.of("allowedOrigins", "https://" + slug + ".test"),
+                            Map.of()),
                     "test");
             ledger.accept(message(tenant, "c-1", "customer@" + slug + ".test", "Where is my order?"));
         }

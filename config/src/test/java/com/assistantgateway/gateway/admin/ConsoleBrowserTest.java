@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assistantgateway.admin.security.Role;
 import com.assistantgateway.gateway.Chromium;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -129,6 +134,68 @@ class ConsoleBrowserTest extends AdminTestSupport {
     }
 
     @Test
+    void aTenantAdminCreatesAWebChatBindingPreviewsItAndItsLineWorksOnTheShopsOwnPage() throws Exception {
+        HttpServer shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicReference<String> page = new AtomicReference<>("");
+        shop.createContext("/", exchange -> {
+            byte[] body = page.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        shop.start();
+        try {
+            String shopOrigin = "http://127.0.0.1:" + shop.getAddress().getPort();
+            signIn("admin@demo.local", "demo-password");
+            open("Channels");
+            browser.findElement(By.id("bid")).sendKeys("shop-chat");
+            new Select(browser.findElement(By.id("assistantId"))).selectByValue("support");
+            new Select(browser.findElement(By.id("channel"))).selectByVisibleText("webchat");
+            browser.findElement(By.id("inboundKey")).sendKeys("demo-shop-chat");
+            browser.findElement(By.id("settings"))
+                    .sendKeys("allowedOrigins=" + shopOrigin + "\ngreeting=Hello from the parts desk!");
+            navigating(() -> browser.findElement(By.id("settings")).submit());
+            assertThat(notice()).isEqualTo("Binding shop-chat created.");
+            assertThat(browser.findElement(By.tagName("table")).getText()).contains("sessionKey: ********");
+
+            navigating(() -> browser.findElement(By.cssSelector("a[aria-label='Preview and embed shop-chat']"))
+                    .click());
+            String line = browser.findElement(By.id("embed")).getText();
+            assertThat(line)
+                    .matches("<script async src=\"http://localhost:\\d+/widget/v1/loader\\.js\""
+                            + " data-binding=\"demo-shop-chat\"></script>");
+            // The preview is the live widget, under the console's own Content-Security-Policy.
+            assertThat(askTheWidget("How long is the warranty on a brake caliper?"))
+                    .contains("2 years");
+            screenshot("10-webchat-preview");
+
+            // The line as pasted into the shop's page (the console's URL is the configured public one; here the
+            // gateway listens on a test port).
+            page.set("<!doctype html><html lang=\"en\"><head><title>Shop</title></head><body><main><h1>Shop</h1>"
+                    + "</main>" + line.replaceFirst("http://localhost:\\d+", baseUrl()) + "</body></html>");
+            browser.get(shopOrigin + "/");
+            assertThat(askTheWidget("What are your opening hours?")).isNotBlank();
+            screenshot("11-webchat-on-the-shop");
+        } finally {
+            shop.stop(0);
+        }
+    }
+
+    /** Opens the web chat widget on the current page, asks, and answers the assistant's reply. */
+    private String askTheWidget(String question) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("agw-launcher"))).click();
+        SearchContext chat = wait.until(d -> d.findElement(By.id("agw-chat")).getShadowRoot());
+        wait.until(d -> "true".equals(d.findElement(By.id("agw-chat")).getAttribute("data-ready")));
+        chat.findElement(By.cssSelector("textarea")).sendKeys(question, Keys.ENTER);
+        return wait.until(d -> chat.findElements(By.cssSelector(".msg.assistant:not(.greeting)")).stream()
+                        .findFirst()
+                        .orElse(null))
+                .getText();
+    }
+
+    @Test
     void skipLinkIsTheFirstStopAndAnAgentManagerSeesNoAdminSections() {
         signIn(email("acme", Role.AGENT_MANAGER));
 
@@ -161,10 +228,14 @@ class ConsoleBrowserTest extends AdminTestSupport {
     }
 
     private void signIn(String email) {
+        signIn(email, PASSWORD);
+    }
+
+    private void signIn(String email, String password) {
         browser.get(baseUrl() + "/console");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login");
         browser.findElement(By.id("email")).sendKeys(email);
-        navigating(() -> browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER));
+        navigating(() -> browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
     }

@@ -4,6 +4,7 @@ import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A channel as the rest of the gateway sees it, declared once in the channel's own package: its name, where
@@ -21,6 +22,14 @@ public interface ChannelType {
     /** Settings that make the gateway connect somewhere; each is checked when saved and on every connection. */
     default List<OutboundSetting> outboundSettings() {
         return List.of();
+    }
+
+    /**
+     * The path of a script that shows this channel on a web page given a binding's inbound key as {@code
+     * data-binding} (the web chat's loader): the console previews such bindings with it. Empty for other channels.
+     */
+    default Optional<String> embedScript() {
+        return Optional.empty();
     }
 
     /**
