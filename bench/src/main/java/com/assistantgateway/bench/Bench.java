@@ -3,7 +3,7 @@ package com.assistantgateway.bench;
 import java.util.Arrays;
 
 /**
- * {@code java -jar bench/target/bench.jar <webhook|email|fairness|artemis|embedding|retrieval|corpus> [--option value ...]}; {@code bench/run.sh} runs
+ * {@code java -jar bench/target/bench.jar <webhook|email|fairness|webchat|artemis|embedding|retrieval|corpus> [--option value ...]}; {@code bench/run.sh} runs
  * all of them in one go and prints the table for BENCHMARKS.md.
  */
 public final class Bench {
@@ -13,12 +13,16 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: bench <webhook|email|fairness|artemis|embedding|retrieval|corpus> [--option value ...]");
+                    "usage: bench <webhook|email|fairness|webchat|artemis|embedding|retrieval|corpus> [--option value ...]");
             System.exit(2);
         }
         Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
         if (args[0].equals("fairness")) {
             new FairnessLoad(options).run().forEach(row -> System.out.println(row.row()));
+            System.exit(0);
+        }
+        if (args[0].equals("webchat")) {
+            new WebchatFirstToken(options).run().forEach(row -> System.out.println(row.row()));
             System.exit(0);
         }
         if (args[0].equals("corpus")) {
