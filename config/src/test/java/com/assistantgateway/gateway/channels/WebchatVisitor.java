@@ -19,26 +19,26 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A web chat visitor as the widget behaves, over plain HTTP: sessions, posts, and the event stream. */
-final class WebchatVisitor {
+public final class WebchatVisitor {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Response(int status, JsonNode body, Map<String, java.util.List<String>> headers) {}
+    public record Response(int status, JsonNode body, Map<String, java.util.List<String>> headers) {}
 
     /** One Server-Sent Event. */
-    record Event(String id, String name, JsonNode data) {}
+    public record Event(String id, String name, JsonNode data) {}
 
     private final String base;
     private final String origin;
 
-    WebchatVisitor(int port, String origin) {
-        this.base = "http://localhost:" + port + "/channels/webchat/";
+    public WebchatVisitor(int port, String origin) {
+        this.base = "http://127.0.0.1:" + port + "/channels/webchat/";
         this.origin = origin;
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    Response post(String path, String authorization, Object body) {
+    public Response post(String path, String authorization, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")
@@ -61,16 +61,16 @@ final class WebchatVisitor {
         }
     }
 
-    Response session(String key, Map<String, ?> body) {
+    public Response session(String key, Map<String, ?> body) {
         return post(key + "/sessions", null, body);
     }
 
-    Response send(String key, String session, String text, String clientMessageId) {
+    public Response send(String key, String session, String text, String clientMessageId) {
         return post(key + "/messages", session, Map.of("text", text, "clientMessageId", clientMessageId));
     }
 
     /** Opens the event stream after {@code lastEventId} (null: from the start); events queue up as they arrive. */
-    Stream stream(String key, String session, String lastEventId) {
+    public Stream stream(String key, String session, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + key + "/events"))
                 .header("Authorization", "Bearer " + session)
                 .header("Accept", "text/event-stream");
@@ -92,9 +92,9 @@ final class WebchatVisitor {
         }
     }
 
-    static final class Stream implements AutoCloseable {
-        final int status;
-        final Map<String, java.util.List<String>> headers;
+    public static final class Stream implements AutoCloseable {
+        public final int status;
+        public final Map<String, java.util.List<String>> headers;
         private final InputStream body;
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         private final Thread reader;
@@ -140,7 +140,7 @@ final class WebchatVisitor {
         }
 
         /** The next event, whatever its name; fails after the timeout. */
-        Event next(Duration timeout) throws InterruptedException {
+        public Event next(Duration timeout) throws InterruptedException {
             Event event = events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
             if (event == null) {
                 throw new AssertionError("no event within " + timeout);
@@ -149,7 +149,7 @@ final class WebchatVisitor {
         }
 
         /** The next event of the given name, skipping others; fails after the timeout. */
-        Event next(String name, Duration timeout) throws InterruptedException {
+        public Event next(String name, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 Event event = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -163,7 +163,7 @@ final class WebchatVisitor {
         }
 
         /** Every message event received until the stream's {@code ready} marker (the replay). */
-        java.util.List<Event> replay(Duration timeout) throws InterruptedException {
+        public java.util.List<Event> replay(Duration timeout) throws InterruptedException {
             java.util.List<Event> replayed = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
