@@ -3,6 +3,7 @@ package com.assistantgateway.gateway.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.assistantgateway.gateway.Chromium;
 import com.assistantgateway.gateway.GatewayApplication;
 import com.assistantgateway.gateway.channels.WebchatVisitor.Event;
 import com.assistantgateway.gateway.channels.WebchatVisitor.Response;
@@ -18,6 +19,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -146,6 +153,51 @@ class WebchatStreamingTest {
                 .isEqualTo(404);
         assertThat(visitor.post("demo/messages/not-an-id/stop", mine, Map.of()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void inTheBrowserTheAnswerGrowsTokenByTokenAndTheStopButtonEndsIt() {
+        ChromeDriver browser = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, ANSWERED);
+            browser.get("http://localhost:" + port + "/chat/demo/support");
+            SearchContext chat =
+                    wait.until(d -> d.findElement(By.id("agw-chat")).getShadowRoot());
+            wait.until(d -> "true".equals(d.findElement(By.id("agw-chat")).getAttribute("data-ready")));
+
+            llm.answer = "Brake calipers have a two-year warranty from the date of purchase [1].";
+            llm.tokenDelayMillis = 60;
+            chat.findElement(By.cssSelector("textarea"))
+                    .sendKeys("How long is the warranty on a brake caliper?", Keys.ENTER);
+            // While it is written: one bubble that grows, marked busy.
+            WebElement draft = wait.until(d -> chat.findElements(By.cssSelector(".msg.draft")).stream()
+                    .filter(bubble -> bubble.getText().contains("calipers"))
+                    .findFirst()
+                    .orElse(null));
+            assertThat(draft.getAttribute("aria-busy")).isEqualTo("true");
+            assertThat(draft.getText()).doesNotContain("[1].");
+            // Then the stored reply, with its source, in its place.
+            wait.until(d -> chat.findElements(By.cssSelector(".msg.draft")).isEmpty());
+            WebElement reply = chat.findElement(By.cssSelector(".msg.assistant[data-reply-to]"));
+            assertThat(reply.getText()).contains(llm.answer);
+            assertThat(reply.findElements(By.cssSelector(".sources li"))).isNotEmpty();
+
+            llm.answer = "We are open on Saturday from nine to four, on weekdays from eight to six, and closed on"
+                    + " Sundays and public holidays, all year long, at every one of our branches [1].";
+            llm.tokenDelayMillis = 150;
+            chat.findElement(By.cssSelector("textarea")).sendKeys("When are you open?", Keys.ENTER);
+            wait.until(d -> !chat.findElements(By.cssSelector(".msg.draft")).isEmpty());
+            wait.until(d -> chat.findElement(By.cssSelector("button.stop")).isDisplayed());
+            chat.findElement(By.cssSelector("button.stop")).click();
+            WebElement stopped =
+                    wait.until(d -> chat.findElements(By.cssSelector(".msg.assistant[data-reply-to]")).stream()
+                            .filter(bubble -> bubble.getText().contains("open"))
+                            .findFirst()
+                            .orElse(null));
+            assertThat(stopped.getText()).contains(" …").doesNotContain("branches");
+        } finally {
+            browser.quit();
+        }
     }
 
     private static FakeOpenAi start() {
