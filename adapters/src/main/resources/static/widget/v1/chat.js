@@ -18,7 +18,7 @@
     'max-height:calc(100vh - 40px);border-radius:14px;box-shadow:0 10px 40px rgba(0,0,0,.3);overflow:hidden;' +
     'z-index:2147483001}.right{right:20px}.left{left:20px}' +
     'header{display:flex;align-items:center;justify-content:space-between;padding:12px 16px;color:#fff;background:var(--c)}' +
-    'h1,h2{font-size:16px;margin:0}.close{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;' +
+    '.avatar{width:28px;height:28px;border-radius:50%;margin-right:8px;object-fit:cover}h1,h2{flex:1;font-size:16px;margin:0}.close{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;' +
     'line-height:1;padding:4px 8px}.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px}' +
     '.msg{max-width:85%;padding:9px 12px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;font-size:14px;' +
     'line-height:1.4}.visitor{align-self:flex-end;background:var(--c);color:#fff}' +
@@ -142,6 +142,11 @@
     }).then(function (s) {
       state.session = s.session; state.resume = s.resume; state.persistence = s.persistence;
       root.getElementById('agw-title').textContent = s.theme.title;
+      if (s.theme.avatarUrl && !root.querySelector('.avatar')) {
+        var avatar = document.createElement('img');
+        avatar.className = 'avatar'; avatar.alt = ''; avatar.src = s.theme.avatarUrl;
+        root.getElementById('agw-title').before(avatar);
+      }
       panel.style.setProperty('--c', s.theme.color);
       if (mode !== 'page') { panel.classList.toggle('left', s.theme.position === 'left'); panel.classList.toggle('right', s.theme.position !== 'left'); }
       if (!log.querySelector('.greeting')) { bubble('assistant', s.theme.greeting).classList.add('greeting'); }

@@ -67,7 +67,7 @@ public class HostedChatPage {
                 .header(
                         "Content-Security-Policy",
                         "default-src 'self'; style-src 'self';"
-                                + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none';"
+                                + " img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'none';"
                                 + " frame-ancestors 'self'" + (ancestors.isEmpty() ? "" : " " + ancestors))
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")

@@ -28,6 +28,7 @@ public final class WebchatBinding {
     public static final String COLOR = "color";
     public static final String POSITION = "position";
     public static final String LANGUAGE = "language";
+    public static final String AVATAR = "avatarUrl";
 
     public static final String SESSION_KEY = "sessionKey";
     public static final String IDENTITY_SECRET = "identitySecret";
@@ -58,7 +59,7 @@ public final class WebchatBinding {
      * @param identity how visitors are identified
      * @param persistence where the widget keeps the conversation
      * @param persistenceDays how long a kept conversation can be resumed
-     * @param theme what the widget shows: title, greeting, colour, position, language
+     * @param theme what the widget shows: title, greeting, colour, position, language, and an avatar if set
      */
     public record Settings(
             List<String> allowedOrigins,
@@ -132,6 +133,13 @@ public final class WebchatBinding {
             problems.add(LANGUAGE + " must be a language tag like 'en' or 'nl-BE'");
         }
         theme.put(LANGUAGE, language);
+        String avatar = settings.getOrDefault(AVATAR, "").strip();
+        if (!avatar.isEmpty()) {
+            if (!avatar.startsWith("https://") || avatar.length() > 500 || avatar.matches(".*[\\s\"'<>].*")) {
+                problems.add(AVATAR + " must be an https URL of at most 500 characters");
+            }
+            theme.put(AVATAR, avatar);
+        }
         return new Settings(List.copyOf(origins), identity, persistence, days, Map.copyOf(theme));
     }
 

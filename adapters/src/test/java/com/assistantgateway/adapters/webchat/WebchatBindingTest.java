@@ -43,8 +43,10 @@ class WebchatBindingTest {
                         WebchatBinding.ALLOWED_ORIGINS, "https://shop.example/path",
                         WebchatBinding.IDENTITY, "trusted",
                         WebchatBinding.PERSISTENCE_DAYS, "0",
-                        WebchatBinding.COLOR, "blue")))
-                .hasSize(4)
+                        WebchatBinding.COLOR, "blue",
+                        WebchatBinding.AVATAR, "javascript:alert(1)")))
+                .hasSize(5)
+                .anySatisfy(problem -> assertThat(problem).startsWith("avatarUrl must be an https URL"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("allowedOrigins: 'https://shop.example/path'"))
                 .anySatisfy(problem -> assertThat(problem).isEqualTo("identity must be one of anonymous, verified"))
                 .anySatisfy(problem -> assertThat(problem).isEqualTo("persistenceDays must be 1 to 365"))

@@ -11,11 +11,15 @@ import com.assistantgateway.admin.security.Permission;
 import com.assistantgateway.admin.security.TenantAccess;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
+import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,25 +68,32 @@ public class ChannelPages {
     @PostMapping("/t/{tenant}/bindings")
     public String createBinding(
             @PathVariable String tenant,
-            @RequestParam String id,
-            @RequestParam String assistantId,
-            @RequestParam String channel,
-            @RequestParam String inboundKey,
-            @RequestParam(defaultValue = "") String settings,
-            @RequestParam(defaultValue = "") String credentials,
+            @Valid @ModelAttribute BindingForm form,
+            BindingResult errors,
             RedirectAttributes flash) {
         TenantId tenantId = access.require(tenant, Permission.BINDINGS_WRITE);
+        if (errors.hasErrors()) {
+            flash.addFlashAttribute(
+                    "notice",
+                    "Not created: "
+                            + errors.getFieldErrors().stream()
+                                    .map(error -> error.getField() + " " + error.getDefaultMessage())
+                                    .sorted()
+                                    .collect(Collectors.joining("; "))
+                            + ".");
+            return "redirect:/console/t/" + tenant + "/bindings";
+        }
         registry.createBinding(
                 tenantId,
                 new NewBinding(
-                        Ids.newBinding(id),
-                        Ids.assistant(assistantId),
-                        Ids.channel(channel),
-                        inboundKey,
-                        pairs(settings),
-                        pairs(credentials)),
+                        Ids.newBinding(form.id()),
+                        Ids.assistant(form.assistantId()),
+                        Ids.channel(form.channel()),
+                        form.inboundKey().strip(),
+                        pairs(form.settings()),
+                        pairs(form.credentials())),
                 TenantAccess.current().name());
-        flash.addFlashAttribute("notice", "Binding " + id + " created.");
+        flash.addFlashAttribute("notice", "Binding " + form.id() + " created.");
         return "redirect:/console/t/" + tenant + "/bindings";
     }
 
@@ -105,6 +116,9 @@ public class ChannelPages {
     /** {@code key=value} per line, as typed into a text area. */
     static Map<String, String> pairs(String lines) {
         Map<String, String> pairs = new TreeMap<>();
+        if (lines == null) {
+            return pairs;
+        }
         for (String line : lines.split("\\R")) {
             int eq = line.indexOf('=');
             if (line.isBlank()) {

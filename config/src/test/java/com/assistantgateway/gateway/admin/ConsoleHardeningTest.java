@@ -41,6 +41,24 @@ class ConsoleHardeningTest extends AdminTestSupport {
     }
 
     @Test
+    void aBindingFormWithABadIdOrNoKeyIsRefusedSayingWhichFieldsAndCreatesNothing() {
+        ConsoleSession admin = new ConsoleSession(port);
+        admin.signIn(email("acme", Role.TENANT_ADMIN), PASSWORD);
+        admin.get("/console/t/acme/bindings");
+        int before = registry.bindings(acme.tenant).size();
+
+        HttpResponse<String> refused = admin.post(
+                "/console/t/acme/bindings",
+                Map.of("id", "bad id!", "assistantId", "support", "channel", "webchat", "inboundKey", " "));
+        String page = admin.get(
+                        refused.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+                .body();
+
+        assertThat(page).contains("Not created: id must match", "inboundKey must not be blank");
+        assertThat(registry.bindings(acme.tenant)).hasSize(before);
+    }
+
+    @Test
     void pagesForbidInlineScriptKeepTheirAddressesAndCookiesStayOnTheSite() {
         ConsoleSession admin = new ConsoleSession(port);
         HttpResponse<String> signIn = admin.signIn(email("acme", Role.TENANT_ADMIN), PASSWORD);
