@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assistantgateway.adapters.webchat.VisitorTokens;
 import com.assistantgateway.adapters.webchat.WebchatBinding;
 import com.assistantgateway.admin.inbox.Conversations;
+import com.assistantgateway.admin.limits.BucketInboundLimits;
+import com.assistantgateway.admin.limits.TenantLimits;
+import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.gateway.channels.WebchatVisitor.Event;
 import com.assistantgateway.gateway.channels.WebchatVisitor.Response;
@@ -42,6 +46,9 @@ class WebchatChannelTest extends ChannelsTestSupport {
 
     @Autowired
     Conversations conversations;
+
+    @Autowired
+    BucketInboundLimits limits;
 
     @LocalServerPort
     int port;
@@ -219,6 +226,42 @@ class WebchatChannelTest extends ChannelsTestSupport {
                 .extracting(event -> Long.parseLong(event.id()))
                 .doesNotHaveDuplicates()
                 .isSorted();
+    }
+
+    @Test
+    void aVisitorOverTheTenantsPerSenderLimitIsToldToWaitAndNothingIsStored() {
+        TenantId tenant = new TenantId("wc-limited");
+        if (registry.tenant(tenant).isEmpty()) {
+            registry.createTenant(new NewTenant(tenant, "Limited", "trial", "retail", List.of("en")), "test");
+            registry.createAssistant(
+                    tenant, new NewAssistant(new AssistantId("echo"), "echo", "Echo", null, null, Map.of()), "test");
+            registry.createBinding(
+                    tenant,
+                    new NewBinding(
+                            new BindingId("chat"),
+                            new AssistantId("echo"),
+                            WebchatBinding.CHANNEL,
+                            "wc-limited",
+                            Map.of(WebchatBinding.ALLOWED_ORIGINS, SITE),
+                            Map.of()),
+                    "test");
+        }
+        limits.set(tenant, new TenantLimits(0, 2, 0), "test");
+        String first =
+                visitor.session("wc-limited", Map.of()).body().path("session").asText();
+        String second =
+                visitor.session("wc-limited", Map.of()).body().path("session").asText();
+
+        assertThat(visitor.send("wc-limited", first, "one", "m-1").status()).isEqualTo(202);
+        assertThat(visitor.send("wc-limited", first, "two", "m-2").status()).isEqualTo(202);
+        Response third = visitor.send("wc-limited", first, "three", "m-3");
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.body().path("title").asText()).isEqualTo("rate-limited");
+        assertThat(third.headers().get("Retry-After"))
+                .singleElement()
+                .satisfies(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        // The limit is the visitor's: another visitor on the same binding is still answered.
+        assertThat(visitor.send("wc-limited", second, "hello", "m-1").status()).isEqualTo(202);
     }
 
     @Test
