@@ -1,5 +1,6 @@
 package com.assistantgateway.adapters.webchat;
 
+import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
@@ -29,6 +30,12 @@ public class WebchatChannel implements ChannelType {
     public String inboundAddress(String publicBaseUrl, String inboundKey) {
         return "<script async src=\"" + publicBaseUrl + WebchatRoutes.LOADER_PATH + "\" data-binding=\"" + inboundKey
                 + "\"></script>";
+    }
+
+    @Override
+    public Optional<String> hostedPage(TenantId tenant, AssistantId assistant) {
+        return Optional.of(
+                HostedChatPage.PATH.replace("{tenant}", tenant.value()).replace("{assistant}", assistant.value()));
     }
 
     @Override

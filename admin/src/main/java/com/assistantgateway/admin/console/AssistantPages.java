@@ -4,6 +4,8 @@ import com.assistantgateway.admin.AdminProblem;
 import com.assistantgateway.admin.api.Ids;
 import com.assistantgateway.admin.registry.AssistantChanges;
 import com.assistantgateway.admin.registry.AssistantView;
+import com.assistantgateway.admin.registry.BindingView;
+import com.assistantgateway.admin.registry.ChannelTypes;
 import com.assistantgateway.admin.registry.SectorTemplates;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.admin.security.Permission;
@@ -11,6 +13,7 @@ import com.assistantgateway.admin.security.TenantAccess;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +32,11 @@ public class AssistantPages {
     private final TenantAccess access;
     private final TenantRegistry registry;
     private final SectorTemplates templates;
+    private final ChannelTypes channels;
 
-    public AssistantPages(TenantAccess access, TenantRegistry registry, SectorTemplates templates) {
+    public AssistantPages(
+            TenantAccess access, TenantRegistry registry, SectorTemplates templates, ChannelTypes channels) {
+        this.channels = channels;
         this.access = access;
         this.registry = registry;
         this.templates = templates;
@@ -69,11 +75,19 @@ public class AssistantPages {
         AssistantView view =
                 registry.assistantView(tenantId, Ids.assistant(assistant)).orElseThrow(AdminProblem::notFound);
         model.addAttribute("assistant", view);
+        List<BindingView> bindings = registry.bindings(tenantId).stream()
+                .filter(b -> b.assistantId().equals(view.id()))
+                .toList();
+        model.addAttribute("bindings", bindings);
+        // A web chat binding gives the assistant a page of its own: its front end unless the tenant set another.
         model.addAttribute(
-                "bindings",
-                registry.bindings(tenantId).stream()
-                        .filter(b -> b.assistantId().equals(view.id()))
-                        .toList());
+                "hostedPage",
+                bindings.stream()
+                        .filter(b -> "active".equals(b.status()))
+                        .flatMap(b -> channels.find(b.channel()).stream())
+                        .flatMap(type -> type.hostedPage(tenantId, Ids.assistant(view.id())).stream())
+                        .findFirst()
+                        .orElse(null));
         model.addAttribute("section", "assistants");
         return "console/assistant";
     }

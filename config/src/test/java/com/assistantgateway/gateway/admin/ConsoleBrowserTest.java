@@ -169,6 +169,9 @@ class ConsoleBrowserTest extends AdminTestSupport {
             assertThat(askTheWidget("How long is the warranty on a brake caliper?"))
                     .contains("2 years");
             screenshot("10-webchat-preview");
+            // The assistant's front end, with no URL of the tenant's own, is its hosted chat page.
+            browser.get(baseUrl() + "/console/t/demo/assistants/support");
+            assertThat(browser.findElement(By.id("hosted-page")).getText()).isEqualTo("/chat/demo/support");
 
             // The line as pasted into the shop's page (the console's URL is the configured public one; here the
             // gateway listens on a test port).

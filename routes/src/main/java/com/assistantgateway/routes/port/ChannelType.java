@@ -1,5 +1,6 @@
 package com.assistantgateway.routes.port;
 
+import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import java.util.List;
@@ -29,6 +30,14 @@ public interface ChannelType {
      * data-binding} (the web chat's loader): the console previews such bindings with it. Empty for other channels.
      */
     default Optional<String> embedScript() {
+        return Optional.empty();
+    }
+
+    /**
+     * The path of the page the gateway itself serves for an assistant bound to this channel (the web chat's hosted
+     * page): its front end when the tenant has none of its own. Empty for other channels.
+     */
+    default Optional<String> hostedPage(TenantId tenant, AssistantId assistant) {
         return Optional.empty();
     }
 
