@@ -27,6 +27,8 @@
     '.sources a{color:#0b4fb3}.typing{padding:0 16px 8px;font-size:13px;color:#4a5160;min-height:1.4em}' +
     '.error{align-self:center;color:#a1120a;font-size:13px}form{display:flex;gap:8px;padding:10px;border-top:1px solid #dde1e7}' +
     'textarea{flex:1;resize:none;border:1px solid #8a93a3;border-radius:8px;padding:8px;font-size:14px;color:#1d2330}' +
+    'button.attach{border:1px solid #8a93a3;border-radius:8px;background:#fff;color:#1d2330;font-size:18px;padding:0 10px;cursor:pointer}' +
+    '.files{font-size:12px;color:#4a5160;padding:0 12px}' +
     'button.stop{border:1px solid #8a93a3;border-radius:8px;background:#fff;color:#1d2330;padding:0 10px;cursor:pointer}' +
     'button.send{border:0;border-radius:8px;padding:0 14px;background:var(--c);color:#fff;font-weight:600;cursor:pointer}' +
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
@@ -46,8 +48,11 @@
     (mode === 'page' ? '' : '<button type="button" class="close" aria-label="Close chat">\u00d7</button>') +
     '</header><div class="log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0"' +
     ' aria-label="Conversation"></div><div class="typing" aria-live="polite"></div>' +
+    '<div class="files" aria-live="polite"></div>' +
     '<form><label class="sr" for="agw-input">Your message</label>' +
     '<textarea id="agw-input" rows="2" maxlength="4000" placeholder="Type your question"></textarea>' +
+    '<button type="button" class="attach" hidden aria-label="Attach a file">+</button>' +
+    '<input type="file" class="file" hidden multiple tabindex="-1" aria-hidden="true">' +
     '<button type="button" class="stop" hidden>Stop</button>' +
     '<button type="submit" class="send">Send</button></form></section>';
   var panel = root.querySelector('.panel');
@@ -55,6 +60,11 @@
   var typing = root.querySelector('.typing');
   var input = root.querySelector('textarea');
   var stopButton = root.querySelector('.stop');
+  var attachButton = root.querySelector('.attach');
+  var fileInput = root.querySelector('.file');
+  var filesLine = root.querySelector('.files');
+  var accepts = { types: [], maxBytes: 0 };
+  var pendingFiles = [];
   panel.style.setProperty('--c', '#1f6feb');
   if (mode === 'page') {
     document.body.style.margin = '0';
@@ -108,6 +118,12 @@
       item.appendChild(who);
     }
     item.appendChild(document.createTextNode(text));
+    (arguments[5] || []).forEach(function (file) {
+      var line = document.createElement('span');
+      line.className = 'who';
+      line.textContent = '\ud83d\udcce ' + file.fileName;
+      item.appendChild(line);
+    });
     if (citations && citations.length) {
       var list = document.createElement('ol');
       list.className = 'sources';
@@ -142,6 +158,9 @@
     }).then(function (s) {
       state.session = s.session; state.resume = s.resume; state.persistence = s.persistence;
       root.getElementById('agw-title').textContent = s.theme.title;
+      accepts = s.attachments || accepts;
+      attachButton.hidden = !accepts.types.length;
+      fileInput.accept = accepts.types.join(',');
       if (s.theme.avatarUrl && !root.querySelector('.avatar')) {
         var avatar = document.createElement('img');
         avatar.className = 'avatar'; avatar.alt = ''; avatar.src = s.theme.avatarUrl;
@@ -202,7 +221,7 @@
     var draft = m.replyTo && state.drafts[m.replyTo];
     if (m.role !== 'visitor') { typing.textContent = ''; }
     if (m.replyTo && m.replyTo === state.waiting) { state.waiting = null; stopButton.hidden = true; }
-    var item = bubble(m.role, m.text, m.citations, m.id, m.replyTo);
+    var item = bubble(m.role, m.text, m.citations, m.id, m.replyTo, m.attachments);
     // The stored reply replaces what was streamed of it, where the stream showed it.
     if (draft) { log.replaceChild(item, draft); delete state.drafts[m.replyTo]; }
   }
@@ -221,11 +240,11 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  function send(text, clientMessageId, item, attempt) {
+  function send(text, clientMessageId, item, attempt, files) {
     return fetch(api + '/messages', { method: 'POST', headers: { 'Content-Type': 'application/json',
       Authorization: 'Bearer ' + state.session }, body: JSON.stringify({ text: text, clientMessageId: clientMessageId,
-      locale: document.documentElement.lang || undefined }) }).then(function (r) {
-      if (r.status === 401) { return openSession().then(function () { return send(text, clientMessageId, item, attempt); }); }
+      attachments: files, locale: document.documentElement.lang || undefined }) }).then(function (r) {
+      if (r.status === 401) { return openSession().then(function () { return send(text, clientMessageId, item, attempt, files); }); }
       if (!r.ok) { return r.json().catch(function () { return {}; }).then(function (p) { throw { status: r.status, detail: p.detail }; }); }
       return r.json().then(function (accepted) {
         state.seen[accepted.messageId] = true;
@@ -236,7 +255,7 @@
     }).catch(function (e) {
       if (e && e.status) { typing.textContent = ''; notice(e.status === 429 ? 'Too many messages; wait a moment.' : (e.detail || 'Not sent.')); return; }
       if (attempt < 5) { return new Promise(function (res) { setTimeout(res, 1000 * (attempt + 1)); })
-        .then(function () { return send(text, clientMessageId, item, attempt + 1); }); }
+        .then(function () { return send(text, clientMessageId, item, attempt + 1, files); }); }
       notice('Not sent: no connection.');
     });
   }
@@ -244,11 +263,28 @@
   root.querySelector('form').addEventListener('submit', function (e) {
     e.preventDefault();
     var text = input.value.trim();
-    if (!text || !state.session) { return; }
+    if ((!text && !pendingFiles.length) || !state.session) { return; }
     input.value = '';
-    var item = bubble('visitor', text);
+    var files = pendingFiles;
+    pendingFiles = [];
+    filesLine.textContent = '';
+    var item = bubble('visitor', text, null, null, null, files);
     typing.textContent = 'Assistant is typing\u2026';
-    send(text, uuid(), item, 0);
+    send(text, uuid(), item, 0, files);
+  });
+  attachButton.addEventListener('click', function () { fileInput.click(); });
+  fileInput.addEventListener('change', function () {
+    Array.prototype.slice.call(fileInput.files, 0, 3).forEach(function (file) {
+      if (file.size > accepts.maxBytes) { notice(file.name + ' is too large.'); return; }
+      var reader = new FileReader();
+      reader.onload = function () {
+        pendingFiles.push({ fileName: file.name, contentType: file.type || 'application/octet-stream',
+          data: String(reader.result).split(',')[1] || '' });
+        filesLine.textContent = 'To send: ' + pendingFiles.map(function (f) { return f.fileName; }).join(', ');
+      };
+      reader.readAsDataURL(file);
+    });
+    fileInput.value = '';
   });
   stopButton.addEventListener('click', function () {
     if (!state.waiting) { return; }

@@ -29,11 +29,16 @@ public final class WebchatBinding {
     public static final String POSITION = "position";
     public static final String LANGUAGE = "language";
     public static final String AVATAR = "avatarUrl";
+    public static final String ATTACHMENT_TYPES = "attachmentTypes";
+    public static final String ATTACHMENT_MAX_BYTES = "attachmentMaxBytes";
+    /** The most a binding may allow a visitor's file to be: it travels in the message's JSON, base64-encoded. */
+    public static final int ATTACHMENT_LIMIT = 5 * 1024 * 1024;
 
     public static final String SESSION_KEY = "sessionKey";
     public static final String IDENTITY_SECRET = "identitySecret";
 
     private static final Pattern COLOR_FORMAT = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern MIME_TYPE = Pattern.compile("[a-z0-9][a-z0-9.+-]*/(\\*|[a-z0-9][a-z0-9.+-]*)");
     private static final Pattern LANGUAGE_FORMAT = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final int MAX_TEXT_SETTING = 200;
 
@@ -60,13 +65,28 @@ public final class WebchatBinding {
      * @param persistence where the widget keeps the conversation
      * @param persistenceDays how long a kept conversation can be resumed
      * @param theme what the widget shows: title, greeting, colour, position, language, and an avatar if set
+     * @param attachmentTypes the MIME types visitors may attach ({@code image/*} for a family); none: no attachments
+     * @param attachmentMaxBytes the largest file a visitor may attach
      */
     public record Settings(
             List<String> allowedOrigins,
             Identity identity,
             Persistence persistence,
             int persistenceDays,
-            Map<String, String> theme) {
+            Map<String, String> theme,
+            List<String> attachmentTypes,
+            int attachmentMaxBytes) {
+
+        /** Whether a visitor may attach a file of this type (parameters such as charset aside). */
+        public boolean accepts(String contentType) {
+            if (contentType == null) {
+                return false;
+            }
+            String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            return attachmentTypes.stream()
+                    .anyMatch(allowed -> allowed.equals(type)
+                            || allowed.endsWith("/*") && type.startsWith(allowed.substring(0, allowed.length() - 1)));
+        }
 
         public boolean allows(String origin) {
             String normalized = origin == null ? null : normalizedOrigin(origin);
@@ -140,7 +160,29 @@ public final class WebchatBinding {
             }
             theme.put(AVATAR, avatar);
         }
-        return new Settings(List.copyOf(origins), identity, persistence, days, Map.copyOf(theme));
+        List<String> types = new ArrayList<>();
+        for (String type : settings.getOrDefault(ATTACHMENT_TYPES, "").split("[,\\s]+")) {
+            if (type.isBlank()) {
+                continue;
+            }
+            String normalized = type.strip().toLowerCase(Locale.ROOT);
+            if (!MIME_TYPE.matcher(normalized).matches()) {
+                problems.add(ATTACHMENT_TYPES + ": '" + type + "' is not a MIME type like image/png or image/*");
+            }
+            types.add(normalized);
+        }
+        int maxBytes = 1024 * 1024;
+        try {
+            maxBytes = Integer.parseInt(settings.getOrDefault(ATTACHMENT_MAX_BYTES, Integer.toString(maxBytes))
+                    .strip());
+            if (maxBytes < 1 || maxBytes > ATTACHMENT_LIMIT) {
+                problems.add(ATTACHMENT_MAX_BYTES + " must be 1 to " + ATTACHMENT_LIMIT);
+            }
+        } catch (NumberFormatException e) {
+            problems.add(ATTACHMENT_MAX_BYTES + " must be a number of bytes");
+        }
+        return new Settings(
+                List.copyOf(origins), identity, persistence, days, Map.copyOf(theme), List.copyOf(types), maxBytes);
     }
 
     private static <E extends Enum<E>> E choice(

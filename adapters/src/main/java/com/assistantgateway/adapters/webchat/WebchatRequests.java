@@ -7,10 +7,12 @@ import com.assistantgateway.adapters.webchat.WebchatBinding.Identity;
 import com.assistantgateway.adapters.webchat.WebchatBinding.Settings;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
+import com.assistantgateway.routes.message.AttachmentRef;
 import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
+import com.assistantgateway.routes.port.AttachmentStore;
 import com.assistantgateway.routes.port.ChannelBinding;
 import com.assistantgateway.routes.port.ChannelBindings;
 import com.assistantgateway.routes.port.ChannelRequestException;
@@ -21,7 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,16 +50,25 @@ public class WebchatRequests {
     public static final String AUTHORIZATION = "Authorization";
     static final int MAX_VISITOR_ID = 200;
     static final int MAX_CLIENT_MESSAGE_ID = 100;
-    static final int MAX_BODY_BYTES = 262_144;
+    /** A message's JSON with its attachments, base64-encoded, at the largest size a binding may allow. */
+    static final int MAX_BODY_BYTES = 7 * 1024 * 1024;
+
+    static final int MAX_ATTACHMENTS = 3;
 
     private final ChannelBindings bindings;
     private final MessageLedger ledger;
     private final VisitorTokens tokens;
+    private final AttachmentStore attachmentStore;
     private final WebchatProperties properties;
     private final Clock clock;
 
-    public WebchatRequests(ChannelBindings bindings, MessageLedger ledger, WebchatProperties properties) {
+    public WebchatRequests(
+            ChannelBindings bindings,
+            MessageLedger ledger,
+            AttachmentStore attachmentStore,
+            WebchatProperties properties) {
         this.bindings = bindings;
+        this.attachmentStore = attachmentStore;
         this.ledger = ledger;
         this.clock = Clock.systemUTC();
         this.tokens = new VisitorTokens(clock);
@@ -87,6 +101,8 @@ public class WebchatRequests {
         response.put("persistence", settings.persistence().name().toLowerCase(Locale.ROOT));
         response.put("persistenceDays", settings.persistenceDays());
         response.put("theme", settings.theme());
+        response.put(
+                "attachments", Map.of("types", settings.attachmentTypes(), "maxBytes", settings.attachmentMaxBytes()));
         headers.clear();
         headers.put(Exchange.HTTP_RESPONSE_CODE, 201);
         headers.put(Exchange.CONTENT_TYPE, "application/json");
@@ -102,14 +118,24 @@ public class WebchatRequests {
             @Header(AUTHORIZATION) String authorization,
             @Body byte[] body) {
         ChannelBinding binding = bindings.require(WebchatBinding.CHANNEL, bindingKey);
-        requireOrigin(WebchatBinding.settings(binding.settings()), origin, host, true);
+        Settings settings = WebchatBinding.settings(binding.settings());
+        requireOrigin(settings, origin, host, true);
         Visitor visitor = session(binding, authorization);
         JsonNode request = parse(body);
         String text = text(request, "text", properties.maxTextChars());
-        if (text == null || text.isBlank()) {
+        List<Attachment> files = attachments(settings, request);
+        if ((text == null || text.isBlank()) && files.isEmpty()) {
             throw ChannelRequestException.badRequest("'text' is required and must be a non-empty string.");
         }
         MessageId id = MessageId.random();
+        List<AttachmentRef> stored = new ArrayList<>();
+        for (Attachment file : files) {
+            stored.add(
+                    attachmentStore.store(binding.tenantId(), id, file.fileName(), file.contentType(), file.content()));
+        }
+        if (text == null || text.isBlank()) {
+            text = "(" + stored.size() + " attachment(s) without text)";
+        }
         return GatewayMessage.inbound()
                 .id(id)
                 .tenant(binding.tenantId())
@@ -120,6 +146,7 @@ public class WebchatRequests {
                 .from(visitor.visitor())
                 .to(binding.inboundKey())
                 .text(text)
+                .attachments(stored)
                 .locale(text(request, "locale", 35))
                 // The widget names each message once; a post retried after a dropped connection is the same message.
                 .channelMessageId(channelMessageId(visitor, text(request, "clientMessageId", MAX_CLIENT_MESSAGE_ID)))
@@ -164,6 +191,55 @@ public class WebchatRequests {
         return clientMessageId == null
                 ? null
                 : "wc:" + ChannelSignatures.sha256Hex(visitor.visitor() + "\n" + clientMessageId);
+    }
+
+    private record Attachment(String fileName, String contentType, byte[] content) {}
+
+    /**
+     * The files a visitor attached ({@code attachments: [{fileName, contentType, data: <base64>}]}), each of a type
+     * and size the binding accepts; all are checked before any is stored.
+     */
+    private static List<Attachment> attachments(Settings settings, JsonNode request) {
+        JsonNode files = request.get("attachments");
+        if (files == null || files.isNull() || (files.isArray() && files.isEmpty())) {
+            return List.of();
+        }
+        if (!files.isArray()) {
+            throw ChannelRequestException.badRequest("'attachments' must be a list.");
+        }
+        if (settings.attachmentTypes().isEmpty()) {
+            throw new ChannelRequestException(415, "attachments-not-accepted", "This chat takes no attachments.");
+        }
+        if (files.size() > MAX_ATTACHMENTS) {
+            throw ChannelRequestException.badRequest("At most " + MAX_ATTACHMENTS + " attachments a message.");
+        }
+        List<Attachment> read = new ArrayList<>();
+        for (JsonNode file : files) {
+            String name = text(file, "fileName", 200);
+            String type = text(file, "contentType", 100);
+            String data = text(file, "data", Integer.MAX_VALUE);
+            if (name == null || name.isBlank() || type == null || data == null) {
+                throw ChannelRequestException.badRequest("Each attachment needs 'fileName', 'contentType' and 'data'.");
+            }
+            if (!settings.accepts(type)) {
+                throw new ChannelRequestException(
+                        415,
+                        "attachment-type-not-accepted",
+                        "This chat takes " + String.join(", ", settings.attachmentTypes()) + ", not " + type + ".");
+            }
+            byte[] content;
+            try {
+                content = Base64.getDecoder().decode(data);
+            } catch (IllegalArgumentException e) {
+                throw ChannelRequestException.badRequest("'data' of " + name + " is not base64.");
+            }
+            if (content.length > settings.attachmentMaxBytes()) {
+                throw ChannelRequestException.tooLarge(name + " has " + content.length + " bytes; this chat takes"
+                        + " files of at most " + settings.attachmentMaxBytes() + ".");
+            }
+            read.add(new Attachment(name, type, content));
+        }
+        return read;
     }
 
     /** The session a request carries in its {@code Authorization} header, or 401. */

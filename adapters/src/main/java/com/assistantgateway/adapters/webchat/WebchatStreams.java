@@ -154,6 +154,16 @@ public class WebchatStreams implements DisposableBean {
                         : message.metadata().containsKey(GatewayMessage.AGENT) ? "agent" : "assistant");
         event.put("text", message.text());
         event.put("citations", citations(message.citations()));
+        if (!message.attachments().isEmpty()) {
+            // Names and types only: the files stay with the tenant, behind the admin API.
+            event.put(
+                    "attachments",
+                    message.attachments().stream()
+                            .map(file -> Map.of(
+                                    "fileName", String.valueOf(file.fileName()),
+                                    "contentType", String.valueOf(file.contentType())))
+                            .toList());
+        }
         if (message.inReplyTo() != null) {
             event.put("replyTo", message.inReplyTo().value());
         }

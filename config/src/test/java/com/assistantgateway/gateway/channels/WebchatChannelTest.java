@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assistantgateway.adapters.webchat.VisitorTokens;
 import com.assistantgateway.adapters.webchat.WebchatBinding;
 import com.assistantgateway.admin.inbox.Conversations;
+import com.assistantgateway.admin.ledger.JdbcMessageLedger;
 import com.assistantgateway.admin.limits.BucketInboundLimits;
 import com.assistantgateway.admin.limits.TenantLimits;
 import com.assistantgateway.admin.registry.NewAssistant;
@@ -17,7 +18,10 @@ import com.assistantgateway.gateway.channels.WebchatVisitor.Stream;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.GatewayMessage;
+import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.AttachmentStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +53,12 @@ class WebchatChannelTest extends ChannelsTestSupport {
 
     @Autowired
     BucketInboundLimits limits;
+
+    @Autowired
+    JdbcMessageLedger ledger;
+
+    @Autowired
+    AttachmentStore attachments;
 
     @LocalServerPort
     int port;
@@ -262,6 +272,97 @@ class WebchatChannelTest extends ChannelsTestSupport {
                 .satisfies(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
         // The limit is the visitor's: another visitor on the same binding is still answered.
         assertThat(visitor.send("wc-limited", second, "hello", "m-1").status()).isEqualTo(202);
+    }
+
+    @Test
+    void filesOfTheTypesAndSizeTheBindingAcceptsAreStoredWithTheMessageAndOthersAreRefused() throws Exception {
+        bind(
+                "wc-files",
+                "wc-files",
+                Map.of(
+                        WebchatBinding.ATTACHMENT_TYPES, "image/*, application/pdf",
+                        WebchatBinding.ATTACHMENT_MAX_BYTES, "1000"));
+        Response session = visitor.session("wc-files", Map.of());
+        assertThat(session.body().path("attachments").path("types").toString())
+                .isEqualTo("[\"image/*\",\"application/pdf\"]");
+        String token = session.body().path("session").asText();
+        byte[] photo = "not really a png, but bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        try (Stream stream = visitor.stream("wc-files", token, null)) {
+            stream.replay(ANSWERED);
+            Response sent = visitor.post(
+                    "wc-files/messages",
+                    token,
+                    Map.of(
+                            "text",
+                            "",
+                            "clientMessageId",
+                            "m-1",
+                            "attachments",
+                            List.of(file("caliper.png", "image/png", photo))));
+            assertThat(sent.status()).isEqualTo(202);
+            Event mine = stream.next("message", ANSWERED);
+            assertThat(mine.data().path("attachments").get(0).path("fileName").asText())
+                    .isEqualTo("caliper.png");
+            assertThat(mine.data().path("text").asText()).isEqualTo("(1 attachment(s) without text)");
+
+            GatewayMessage stored = ledger.find(
+                            DEMO, new MessageId(sent.body().path("messageId").asText()))
+                    .orElseThrow()
+                    .message();
+            assertThat(stored.attachments()).singleElement().satisfies(ref -> {
+                assertThat(ref.contentType()).isEqualTo("image/png");
+                assertThat(attachments.read(DEMO, ref)).hasValue(photo);
+            });
+        }
+
+        Response html = visitor.post(
+                "wc-files/messages",
+                token,
+                Map.of(
+                        "text",
+                        "see",
+                        "clientMessageId",
+                        "m-2",
+                        "attachments",
+                        List.of(file("page.html", "text/html", photo))));
+        assertThat(html.status()).isEqualTo(415);
+        assertThat(html.body().path("title").asText()).isEqualTo("attachment-type-not-accepted");
+        Response large = visitor.post(
+                "wc-files/messages",
+                token,
+                Map.of(
+                        "text",
+                        "see",
+                        "clientMessageId",
+                        "m-3",
+                        "attachments",
+                        List.of(file("scan.pdf", "application/pdf", new byte[1001]))));
+        assertThat(large.status()).isEqualTo(413);
+        String plain =
+                visitor.session("wc-anonymous", Map.of()).body().path("session").asText();
+        Response none = visitor.post(
+                "wc-anonymous/messages",
+                plain,
+                Map.of(
+                        "text",
+                        "see",
+                        "clientMessageId",
+                        "m-1",
+                        "attachments",
+                        List.of(file("caliper.png", "image/png", photo))));
+        assertThat(none.status()).isEqualTo(415);
+        assertThat(none.body().path("title").asText()).isEqualTo("attachments-not-accepted");
+    }
+
+    private static Map<String, String> file(String name, String type, byte[] content) {
+        return Map.of(
+                "fileName",
+                name,
+                "contentType",
+                type,
+                "data",
+                java.util.Base64.getEncoder().encodeToString(content));
     }
 
     @Test
