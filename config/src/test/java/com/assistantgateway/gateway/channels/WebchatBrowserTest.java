@@ -3,11 +3,13 @@ package com.assistantgateway.gateway.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assistantgateway.adapters.webchat.WebchatBinding;
+import com.assistantgateway.admin.inbox.Conversations;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.gateway.Chromium;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,9 @@ class WebchatBrowserTest extends ChannelsTestSupport {
 
     @Autowired
     TenantRegistry registry;
+
+    @Autowired
+    Conversations conversations;
 
     @LocalServerPort
     int port;
@@ -120,6 +125,66 @@ class WebchatBrowserTest extends ChannelsTestSupport {
                 .isEqualTo("How long is the warranty on a brake caliper?");
         assertThat(again.findElements(By.cssSelector(".msg.assistant")).get(1).getText())
                 .contains("2 years");
+    }
+
+    @Test
+    void aDroppedConnectionLosesAndRepeatsNothingAndAnAgentsReplyReachesTheWidget() {
+        try (TcpProxy network = new TcpProxy(port)) {
+            // The shop's page reaches the gateway through a network the test can cut.
+            shop.document("/through-proxy", shopPage("wc-shop").replace(":" + port + "/", ":" + network.port() + "/"));
+            browser.executeCdpCommand(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    Map.of(
+                            "source",
+                            """
+                    window.__streams = 0;
+                    const fetched = window.fetch;
+                    window.fetch = function (url, options) {
+                      if (String(url).endsWith('/events')) { window.__streams++; }
+                      return fetched.apply(this, arguments);
+                    };
+                    """));
+            browser.get(shop.url("/through-proxy"));
+            SearchContext chat = openChat();
+            new WebDriverWait(browser, ANSWERED)
+                    .until(driver -> "true".equals(chatHost().getAttribute("data-ready")));
+            ask(chat, "Can I talk to a person about my order?");
+            answer(chat, 1);
+            ConversationId conversation = conversationOfTheWidget();
+
+            // The connection drops; while the visitor is away a person takes the conversation over and answers.
+            network.cut();
+            conversations.takeOver(DEMO, conversation, "sam@demo.local");
+            conversations.reply(DEMO, conversation, "Hi, this is Sam. Which order is it?", "sam@demo.local");
+            new WebDriverWait(browser, ANSWERED)
+                    .until(driver -> ((Number) browser.executeScript("return window.__streams")).intValue() >= 2);
+            assertThat(chat.findElements(By.cssSelector(".msg.agent")))
+                    .as("not while cut off")
+                    .isEmpty();
+
+            network.restore();
+            WebElement reply = new WebDriverWait(browser, ANSWERED)
+                    .until(driver -> chat.findElements(By.cssSelector(".msg.agent")).stream()
+                            .findFirst()
+                            .orElse(null));
+            assertThat(reply.getText()).contains("Agent", "Hi, this is Sam. Which order is it?");
+            // Nothing twice: one question, one answer, one agent reply after the greeting.
+            assertThat(chat.findElements(By.cssSelector(".msg.visitor"))).hasSize(1);
+            assertThat(chat.findElements(By.cssSelector(".msg.assistant:not(.greeting)")))
+                    .hasSize(1);
+            assertThat(chat.findElements(By.cssSelector(".msg.agent"))).hasSize(1);
+        }
+    }
+
+    /** The conversation the widget keeps, from its resume token (the token's claims are plain base64url JSON). */
+    private ConversationId conversationOfTheWidget() {
+        String claims = (String)
+                browser.executeScript(
+                        """
+                const token = JSON.parse(localStorage.getItem('agw:wc-shop')).resume;
+                return atob(token.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'));
+                """);
+        return new ConversationId(claims.replaceAll(".*\"c\":\"([^\"]+)\".*", "$1"));
     }
 
     @Test

@@ -3,12 +3,18 @@ package com.assistantgateway.gateway.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.assistantgateway.adapters.webchat.WebchatBinding;
+import com.assistantgateway.admin.registry.NewBinding;
+import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.gateway.Chromium;
 import com.assistantgateway.gateway.GatewayApplication;
 import com.assistantgateway.gateway.channels.WebchatVisitor.Event;
 import com.assistantgateway.gateway.channels.WebchatVisitor.Response;
 import com.assistantgateway.gateway.channels.WebchatVisitor.Stream;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
+import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +31,7 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +61,11 @@ class WebchatStreamingTest {
         registry.add("gateway.orchestrator.llm.base-url", llm::baseUrl);
     }
 
+    static final SiteServer shop = new SiteServer();
+
+    @Autowired
+    TenantRegistry registry;
+
     @LocalServerPort
     int port;
 
@@ -68,6 +80,7 @@ class WebchatStreamingTest {
     @AfterAll
     static void stopLlm() {
         llm.close();
+        shop.close();
     }
 
     @Test
@@ -156,11 +169,31 @@ class WebchatStreamingTest {
     }
 
     @Test
-    void inTheBrowserTheAnswerGrowsTokenByTokenAndTheStopButtonEndsIt() {
+    void onAShopsPageTheAnswerGrowsTokenByTokenWithItsSourceAndTheStopButtonEndsIt() {
         ChromeDriver browser = Chromium.start();
         try {
             WebDriverWait wait = new WebDriverWait(browser, ANSWERED);
-            browser.get("http://localhost:" + port + "/chat/demo/support");
+            // A shop's page on another origin, with the line the console shows for its binding.
+            if (registry.find(new TenantId("demo"), new BindingId("wc-shop")).isEmpty()) {
+                registry.createBinding(
+                        new TenantId("demo"),
+                        new NewBinding(
+                                new BindingId("wc-shop"),
+                                new AssistantId("support"),
+                                WebchatBinding.CHANNEL,
+                                "wc-shop",
+                                Map.of(WebchatBinding.ALLOWED_ORIGINS, shop.url("")),
+                                Map.of()),
+                        "test");
+            }
+            shop.document(
+                    "/",
+                    "<!doctype html><html lang=\"en\"><head><title>Shop</title></head><body><main>"
+                            + "<h1>Shop</h1></main><script async src=\"http://localhost:" + port
+                            + "/widget/v1/loader.js\""
+                            + " data-binding=\"wc-shop\"></script></body></html>");
+            browser.get(shop.url("/"));
+            wait.until(d -> d.findElement(By.id("agw-launcher"))).click();
             SearchContext chat =
                     wait.until(d -> d.findElement(By.id("agw-chat")).getShadowRoot());
             wait.until(d -> "true".equals(d.findElement(By.id("agw-chat")).getAttribute("data-ready")));
