@@ -23,8 +23,10 @@ public class ParticipantData {
     private final PrivacyMapper mapper;
     private final JdbcMessageLedger ledger;
     private final AuditTrail audit;
+    private final MessageFiles files;
 
-    public ParticipantData(PrivacyMapper mapper, JdbcMessageLedger ledger, AuditTrail audit) {
+    public ParticipantData(PrivacyMapper mapper, JdbcMessageLedger ledger, AuditTrail audit, MessageFiles files) {
+        this.files = files;
         this.mapper = mapper;
         this.ledger = ledger;
         this.audit = audit;
@@ -46,12 +48,16 @@ public class ParticipantData {
         return export;
     }
 
-    /** Deletes the participant's conversations, messages, deliveries, opt-out and skipped-message records. */
+    /**
+     * Deletes the participant's conversations, messages with their stored files, deliveries, opt-out and
+     * skipped-message records.
+     */
     @Transactional
     public Erasure erase(TenantId tenantId, String address, String actor) {
         List<ConversationId> conversations = mapper.conversationsOf(tenantId, required(address));
         int messages = 0;
         if (!conversations.isEmpty()) {
+            files.delete(tenantId, conversations);
             mapper.deleteDeliveries(tenantId, conversations);
             messages = mapper.deleteMessages(tenantId, conversations);
             mapper.deleteConversations(tenantId, conversations);

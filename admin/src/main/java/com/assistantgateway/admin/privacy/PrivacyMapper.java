@@ -1,6 +1,7 @@
 package com.assistantgateway.admin.privacy;
 
 import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,9 @@ public interface PrivacyMapper {
 
     @Select("SELECT id FROM conversations WHERE tenant_id = #{tenantId} AND participant = #{participant} ORDER BY id")
     List<ConversationId> conversationsOf(TenantId tenantId, String participant);
+
+    @Select("<script>SELECT id FROM messages WHERE tenant_id = #{tenantId} AND conversation_id" + IN_IDS + "</script>")
+    List<MessageId> messageIds(TenantId tenantId, @Param("ids") List<ConversationId> ids);
 
     @Delete("<script>DELETE FROM deliveries WHERE tenant_id = #{tenantId} AND conversation_id" + IN_IDS + "</script>")
     int deleteDeliveries(TenantId tenantId, @Param("ids") List<ConversationId> ids);

@@ -29,24 +29,31 @@ public class RetentionPurge {
 
     private final TenantRegistry registry;
     private final PrivacyMapper mapper;
+    private final MessageFiles files;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     @Autowired
     public RetentionPurge(
-            TenantRegistry registry, PrivacyMapper mapper, AuditTrail audit, TransactionTemplate transactions) {
-        this(registry, mapper, audit, transactions, Clock.systemUTC());
+            TenantRegistry registry,
+            PrivacyMapper mapper,
+            MessageFiles files,
+            AuditTrail audit,
+            TransactionTemplate transactions) {
+        this(registry, mapper, files, audit, transactions, Clock.systemUTC());
     }
 
     RetentionPurge(
             TenantRegistry registry,
             PrivacyMapper mapper,
+            MessageFiles files,
             AuditTrail audit,
             TransactionTemplate transactions,
             Clock clock) {
         this.registry = registry;
         this.mapper = mapper;
+        this.files = files;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -71,6 +78,7 @@ public class RetentionPurge {
                 if (expired.isEmpty()) {
                     return 0;
                 }
+                files.delete(tenantId, expired);
                 mapper.deleteDeliveries(tenantId, expired);
                 int messages = mapper.deleteMessages(tenantId, expired);
                 mapper.deleteConversations(tenantId, expired);

@@ -10,7 +10,10 @@ import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.security.Role;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.message.AssistantId;
+import com.assistantgateway.routes.message.AttachmentRef;
+import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.AttachmentStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +31,9 @@ class DataProtectionTest extends AdminTestSupport {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    AttachmentStore attachments;
+
     @Test
     void conversationsPastTheirTenantsRetentionArePurgedAndThePurgeIsAudited() {
         TenantId tenant = new TenantId("retention-" + sequence.incrementAndGet());
@@ -35,13 +41,21 @@ class DataProtectionTest extends AdminTestSupport {
         registry.createAssistant(
                 tenant, new NewAssistant(new AssistantId("support"), "echo", "Support", null, null, Map.of()), "test");
         Instant fourDaysAgo = Instant.now().minus(Duration.ofDays(4));
-        ledger.accept(message(tenant, "old-1", "old@customer.test", "Hello", fourDaysAgo));
+        GatewayMessage old = message(tenant, "old-1", "old@customer.test", "Hello", fourDaysAgo);
+        ledger.accept(old);
+        AttachmentRef oldPhoto = attachments.store(tenant, old.id(), "photo.png", "image/png", new byte[] {1, 2});
         ledger.accept(message(tenant, "old-2", "old@customer.test", "Hello again", fourDaysAgo));
-        ledger.accept(message(tenant, "recent", "new@customer.test", "Hello today"));
+        GatewayMessage recent = message(tenant, "recent", "new@customer.test", "Hello today");
+        ledger.accept(recent);
+        AttachmentRef recentPhoto = attachments.store(tenant, recent.id(), "photo.png", "image/png", new byte[] {3});
 
         int purged = retention.purge(tenant, 3);
 
         assertThat(purged).isEqualTo(2);
+        assertThat(attachments.read(tenant, oldPhoto))
+                .as("the purged message's file")
+                .isEmpty();
+        assertThat(attachments.read(tenant, recentPhoto)).hasValue(new byte[] {3});
         assertThat(count("conversations", tenant)).isOne();
         assertThat(count("messages", tenant)).isOne();
         List<AuditEvent> trail = audit.latest(tenant, 10);
@@ -57,7 +71,10 @@ class DataProtectionTest extends AdminTestSupport {
     @Test
     void participantsDataIsExportedThenErasedAndTheAuditNamesThemOnlyByHash() {
         String participant = "erase-me-" + sequence.incrementAndGet() + "@customer.test";
-        ledger.accept(message(acme.tenant, "gdpr-" + sequence.get(), participant, "My address is Main St 1"));
+        GatewayMessage theirs = message(acme.tenant, "gdpr-" + sequence.get(), participant, "My address is Main St 1");
+        ledger.accept(theirs);
+        AttachmentRef passport =
+                attachments.store(acme.tenant, theirs.id(), "passport.jpg", "image/jpeg", new byte[] {4, 5, 6});
         String admin = client.login(email("acme", Role.TENANT_ADMIN), PASSWORD);
 
         JsonNode export = AdminClient.read(
@@ -70,6 +87,9 @@ class DataProtectionTest extends AdminTestSupport {
         assertThat(export.toString()).contains("My address is Main St 1");
         assertThat(erased.get("conversations").asInt()).isEqualTo(1);
         assertThat(erased.get("messages").asInt()).isEqualTo(1);
+        assertThat(attachments.read(acme.tenant, passport))
+                .as("their file goes with their messages")
+                .isEmpty();
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM conversations WHERE participant = ?", Long.class, participant))
                 .isZero();
