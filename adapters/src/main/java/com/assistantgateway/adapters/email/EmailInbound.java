@@ -137,7 +137,7 @@ public class EmailInbound {
                 .createdAt(
                         mail.getSentDate() == null ? null : mail.getSentDate().toInstant())
                 .receivedAt(clock.instant())
-                .metadata(metadata(mail, messageIdHeader, references))
+                .metadata(metadata(mail, messageIdHeader, references, text.isBlank()))
                 .build();
     }
 
@@ -170,10 +170,14 @@ public class EmailInbound {
         }
     }
 
-    private static Map<String, String> metadata(MimeMessage mail, String messageId, List<String> references)
+    private static Map<String, String> metadata(
+            MimeMessage mail, String messageId, List<String> references, boolean attachmentsOnly)
             throws MessagingException {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(META_MESSAGE_ID, messageId);
+        if (attachmentsOnly) {
+            metadata.put(GatewayMessage.NO_TEXT, "true");
+        }
         if (!references.isEmpty()) {
             metadata.put(META_REFERENCES, String.join(" ", references));
         }

@@ -101,6 +101,9 @@ public class TwilioWebhooks {
         copy(form, metadata, "WaId", "twilio.waId");
         copy(form, metadata, "NumSegments", "twilio.numSegments");
         copy(form, metadata, "AccountSid", "twilio.accountSid");
+        if (text.isEmpty()) {
+            metadata.put(GatewayMessage.NO_TEXT, "true");
+        }
         return GatewayMessage.inbound()
                 .tenant(binding.tenantId())
                 .assistant(binding.assistantId())

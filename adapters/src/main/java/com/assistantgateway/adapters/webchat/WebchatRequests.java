@@ -133,7 +133,8 @@ public class WebchatRequests {
             stored.add(
                     attachmentStore.store(binding.tenantId(), id, file.fileName(), file.contentType(), file.content()));
         }
-        if (text == null || text.isBlank()) {
+        boolean attachmentsOnly = text == null || text.isBlank();
+        if (attachmentsOnly) {
             text = "(" + stored.size() + " attachment(s) without text)";
         }
         return GatewayMessage.inbound()
@@ -152,6 +153,7 @@ public class WebchatRequests {
                 .channelMessageId(channelMessageId(visitor, text(request, "clientMessageId", MAX_CLIENT_MESSAGE_ID)))
                 .receivedAt(clock.instant())
                 .traceId(id.value().replace("-", ""))
+                .metadata(attachmentsOnly ? Map.of(GatewayMessage.NO_TEXT, "true") : Map.of())
                 .build();
     }
 

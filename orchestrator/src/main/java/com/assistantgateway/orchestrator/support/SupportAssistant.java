@@ -79,6 +79,10 @@ public class SupportAssistant implements AssistantPlugin {
         if (ScrapedPages.CHANNEL.equals(message.channel())) {
             return reindex(message);
         }
+        if (!message.hasOwnText()) {
+            // Only files: the text is the channel's placeholder, and any passage it matched would be a guess.
+            return new AssistantAnswer(DONT_KNOW, List.of(), 0.0);
+        }
         int topK = profile.setting("topK").map(Integer::parseInt).orElse(defaults.topK());
         double threshold =
                 profile.setting("confidenceThreshold").map(Double::parseDouble).orElse(defaults.confidenceThreshold());

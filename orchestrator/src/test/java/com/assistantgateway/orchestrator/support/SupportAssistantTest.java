@@ -99,6 +99,27 @@ class SupportAssistantTest {
     }
 
     @Test
+    void aMessageWithOnlyAttachmentsNeverGetsAKnowledgeAnswer() {
+        // The placeholder would match the warranty page ("attachment"); nobody asked anything.
+        AssistantRequest filesOnly = new AssistantRequest(
+                GatewayMessage.inbound()
+                        .tenant(tenant)
+                        .assistant(assistant)
+                        .channel(new ChannelId("email"))
+                        .text("(1 attachment(s) without text) warranty brake calipers")
+                        .metadata(Map.of(GatewayMessage.NO_TEXT, "true"))
+                        .build(),
+                List.of());
+
+        AssistantAnswer answer = support.answer(profile(Map.of("llm.baseUrl", llm.baseUrl())), filesOnly);
+
+        assertThat(answer.text()).isEqualTo(SupportAssistant.DONT_KNOW);
+        assertThat(answer.citations()).isEmpty();
+        assertThat(answer.confidence()).isZero();
+        assertThat(llm.requests).isEmpty();
+    }
+
+    @Test
     void assistantsOwnThresholdOverridesTheDefault() {
         // Only the dense retriever finds this paraphrase (no shared word survives stemming and stop words), so its
         // fused score is about one half.

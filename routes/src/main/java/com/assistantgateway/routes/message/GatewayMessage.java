@@ -81,6 +81,17 @@ public record GatewayMessage(
      */
     public static final String REPLAY_KEY = "replayKey";
 
+    /**
+     * Metadata key ({@code "true"}) of a message with no text of its own, only attachments: its text is a placeholder
+     * the channel wrote, so nothing is to be answered from it.
+     */
+    public static final String NO_TEXT = "noText";
+
+    /** Whether the sender wrote any text, or only attached files (see {@link #NO_TEXT}). */
+    public boolean hasOwnText() {
+        return !"true".equals(metadata.get(NO_TEXT));
+    }
+
     /** Metadata key of a message a person wrote (a taken-over conversation): who wrote it. */
     public static final String AGENT = "agent";
 
