@@ -1,9 +1,7 @@
 package com.assistantgateway.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,6 +32,7 @@ final class FairnessLoad {
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(8);
     private final HttpClient http =
             HttpClient.newBuilder().executor(httpThreads).build();
+    private final JsonApi api;
     private final String url;
     private final String quietBinding;
     private final String quietToken;
@@ -50,6 +49,7 @@ final class FairnessLoad {
 
     FairnessLoad(Options options) {
         this.url = options.text("url", "http://127.0.0.1:8080");
+        this.api = new JsonApi(http, url, null);
         this.quietBinding = options.text("binding", "demo-echo");
         this.quietToken = options.text("token", "demo-token");
         this.adminEmail = options.text("admin-email", "bench@gateway.local");
@@ -245,23 +245,6 @@ final class FairnessLoad {
 
     private HttpResponse<String> call(String method, String path, Object body, String token, int... expected)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (int status : expected) {
-            if (response.statusCode() == status) {
-                return response;
-            }
-        }
-        throw new IllegalStateException(
-                method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        return api.call(method, path, body, token, expected);
     }
 }

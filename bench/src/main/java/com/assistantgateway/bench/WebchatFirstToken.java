@@ -37,6 +37,7 @@ final class WebchatFirstToken {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonApi api;
     private final String url;
     private final String binding;
     private final int messages;
@@ -48,6 +49,7 @@ final class WebchatFirstToken {
 
     WebchatFirstToken(Options options) {
         this.url = options.text("url", "http://127.0.0.1:8080");
+        this.api = new JsonApi(http, url, ORIGIN);
         this.binding = options.text("binding", "demo");
         this.messages = options.number("messages", 100);
         this.warmup = options.number("warmup", 30);
@@ -179,23 +181,7 @@ final class WebchatFirstToken {
     }
 
     private HttpResponse<String> call(String method, String path, Object body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
-                .header("Content-Type", "application/json")
-                .header("Origin", ORIGIN)
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(
-                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response;
+        return api.call(method, path, body, token);
     }
 
     private static void sleep(long millis) {

@@ -2,7 +2,6 @@ package com.assistantgateway.adapters.webchat;
 
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.message.CanonicalJson;
-import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.ConversationId;
 import com.assistantgateway.routes.message.Direction;
 import com.assistantgateway.routes.message.GatewayMessage;
@@ -153,7 +152,8 @@ public class WebchatStreams implements DisposableBean {
                         ? "visitor"
                         : message.metadata().containsKey(GatewayMessage.AGENT) ? "agent" : "assistant");
         event.put("text", message.text());
-        event.put("citations", citations(message.citations()));
+        // The canonical citations as they are: source, title and the snippet a widget may show.
+        event.put("citations", message.citations());
         if (!message.attachments().isEmpty()) {
             // Names and types only: the files stay with the tenant, behind the admin API.
             event.put(
@@ -169,17 +169,6 @@ public class WebchatStreams implements DisposableBean {
         }
         event.put("at", (message.createdAt() == null ? message.receivedAt() : message.createdAt()).toString());
         return event;
-    }
-
-    private static List<Map<String, String>> citations(List<Citation> citations) {
-        return citations.stream()
-                .map(c -> {
-                    Map<String, String> citation = new LinkedHashMap<>();
-                    citation.put("source", c.source());
-                    citation.put("title", c.title());
-                    return citation;
-                })
-                .toList();
     }
 
     private final class Stream {
