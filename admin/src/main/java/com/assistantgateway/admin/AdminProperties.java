@@ -3,6 +3,7 @@ package com.assistantgateway.admin;
 import com.assistantgateway.admin.limits.TenantLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,8 @@ public record AdminProperties(
         @NotNull @DefaultValue("1h") Duration retentionSweep,
         @Valid @NotNull @DefaultValue Cluster cluster,
         @Valid @NotNull @DefaultValue Limits limits,
-        @NotNull @DefaultValue("5s") Duration registryCache) {
+        @NotNull @DefaultValue("5s") Duration registryCache,
+        @Valid @NotNull @DefaultValue Handover handover) {
 
     /**
      * Leader elections (which instance polls a mailbox) as rows of {@code INT_LOCK}, Spring Integration's JDBC lock.
@@ -76,4 +78,20 @@ public record AdminProperties(
             @DefaultValue Map<String, @Valid TenantLimits> plans,
             @PositiveOrZero @DefaultValue("0") long clientMessagesPerMinute,
             @NotNull @DefaultValue("5s") Duration cache) {}
+
+    /**
+     * Handed-over conversations: who gets them and how fast they must be answered.
+     *
+     * @param firstResponse how long a customer may wait for a person's first reply
+     * @param nextResponse how long, once an agent has replied, a customer may wait for the next
+     * @param warnBefore how long before a timer runs out the agents are warned (console badge, audit)
+     * @param capacity how many conversations an agent has at once, unless they set their own
+     * @param sweep how often waiting conversations are assigned and timers checked
+     */
+    public record Handover(
+            @NotNull @DefaultValue("15m") Duration firstResponse,
+            @NotNull @DefaultValue("30m") Duration nextResponse,
+            @NotNull @DefaultValue("5m") Duration warnBefore,
+            @Positive @DefaultValue("5") int capacity,
+            @NotNull @DefaultValue("10s") Duration sweep) {}
 }

@@ -62,7 +62,7 @@ public record OrchestratorProperties(
      */
     public record Retrieval(
             @DefaultValue("4") @Min(1) int topK,
-            @DefaultValue("0.45") @DecimalMin("0.0") @DecimalMax("1.0") double confidenceThreshold,
+            @DefaultValue("0.35") @DecimalMin("0.0") @DecimalMax("1.0") double confidenceThreshold,
             @NotNull @DefaultValue("hybrid") RetrievalMode mode,
             @DefaultValue("0.3") @DecimalMin("-1.0") @DecimalMax("1.0") double denseFloor,
             @DefaultValue("60") @Min(1) int rrfK,
@@ -74,7 +74,7 @@ public record OrchestratorProperties(
 
         /** The defaults, for tests and tools that build the knowledge base by hand. */
         public static Retrieval defaults() {
-            return new Retrieval(4, 0.45, RetrievalMode.HYBRID, 0.3, 60, Language.ENGLISH, 800, 120, 32, 20);
+            return new Retrieval(4, 0.35, RetrievalMode.HYBRID, 0.3, 60, Language.ENGLISH, 800, 120, 32, 20);
         }
     }
 

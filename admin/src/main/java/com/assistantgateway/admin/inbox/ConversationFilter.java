@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Inbox filters; {@code null} matches everything.
  *
- * @param status {@code open}, {@code needs_human} or {@code agent}
+ * @param status {@code open}, {@code waiting} (handed over, no agent yet) or {@code agent}
  * @param from conversations updated at or after
  * @param to conversations updated before
  */

@@ -39,7 +39,9 @@ public interface InboxMapper {
             + " WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
     int takeOver(TenantId tenantId, ConversationId conversationId, String agent, Instant at);
 
-    @Update("UPDATE conversations SET status = 'open', assignee = NULL, updated_at = #{at}"
-            + " WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
+    /** Back to the assistant: out of the handover queue, timers stopped. */
+    @Update("UPDATE conversations SET status = 'open', assignee = NULL, handover_reason = NULL,"
+            + " handed_over_at = NULL, response_due = NULL, response_kind = NULL, warned_at = NULL,"
+            + " updated_at = #{at} WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
     int handBack(TenantId tenantId, ConversationId conversationId, Instant at);
 }

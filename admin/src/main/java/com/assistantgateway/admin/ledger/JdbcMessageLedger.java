@@ -1,6 +1,7 @@
 package com.assistantgateway.admin.ledger;
 
 import com.assistantgateway.admin.audit.AuditTrail;
+import com.assistantgateway.admin.handover.HandoverQueue;
 import com.assistantgateway.routes.backbone.ChannelSignatures;
 import com.assistantgateway.routes.backbone.RetriedTransactions;
 import com.assistantgateway.routes.message.BindingId;
@@ -11,11 +12,14 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Acceptance;
+import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.ConversationEntry;
+import com.assistantgateway.routes.port.HandoverReason;
 import com.assistantgateway.routes.port.InboundState;
 import com.assistantgateway.routes.port.MessageLedger;
 import com.assistantgateway.routes.port.MessageStatus;
 import com.assistantgateway.routes.port.MessageView;
+import com.assistantgateway.routes.port.PolicyDecision;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,15 +44,18 @@ public class JdbcMessageLedger implements MessageLedger {
 
     private static final int MAX_REASON = 1000;
 
-    /** The status of a conversation a person has taken over (see the inbox). */
-    private static final String TAKEN_OVER = "agent";
+    /** The statuses of a conversation a person has, or is about to get (see the inbox and the handover queue). */
+    private static final Set<String> WITH_A_PERSON = Set.of("agent", "waiting");
 
     private final LedgerMapper mapper;
     private final AuditTrail audit;
     private final RetriedTransactions transactions;
+    private final HandoverQueue handovers;
     private final Clock clock = Clock.systemUTC();
 
-    public JdbcMessageLedger(LedgerMapper mapper, AuditTrail audit, RetriedTransactions transactions) {
+    public JdbcMessageLedger(
+            LedgerMapper mapper, AuditTrail audit, RetriedTransactions transactions, HandoverQueue handovers) {
+        this.handovers = handovers;
         this.mapper = mapper;
         this.audit = audit;
         this.transactions = transactions;
@@ -101,7 +109,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 .map(row -> new InboundState(
                         MessageStatus.valueOf(row.status()),
                         Optional.ofNullable(row.replyPayload()).map(CanonicalJson::read),
-                        TAKEN_OVER.equals(row.conversationStatus())));
+                        WITH_A_PERSON.contains(row.conversationStatus())));
     }
 
     @Override
@@ -115,14 +123,14 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
-    public void recordReply(GatewayMessage reply) {
+    public void recordReply(GatewayMessage reply, List<PolicyDecision> decisions) {
         if (reply.direction() != Direction.OUTBOUND || reply.inReplyTo() == null) {
             throw new IllegalArgumentException("not a reply: " + reply.id());
         }
-        transactions.write(() -> recordReplyOnce(reply));
+        transactions.write(() -> recordReplyOnce(reply, decisions));
     }
 
-    private void recordReplyOnce(GatewayMessage reply) {
+    private void recordReplyOnce(GatewayMessage reply, List<PolicyDecision> decisions) {
         // Conversation row first, as accept() locks it: one lock order, or MySQL picks deadlock victims.
         mapper.touchConversation(reply.tenantId(), reply.conversationId(), reply.receivedAt());
         mapper.insertMessage(row(reply, REPLY_QUEUED));
@@ -135,6 +143,23 @@ public class JdbcMessageLedger implements MessageLedger {
                 "message",
                 reply.inReplyTo().value(),
                 CanonicalJson.write(Map.of("replyId", reply.id().value(), "confidence", reply.confidence())));
+        String actor = "assistant:" + reply.assistantId().value();
+        for (PolicyDecision decision : decisions) {
+            audit.record(
+                    reply.tenantId(),
+                    actor,
+                    "policy." + decision.rule() + "." + decision.action(),
+                    "message",
+                    reply.inReplyTo().value(),
+                    CanonicalJson.write(Map.of(
+                            "policyVersion", decision.version(),
+                            "detail", decision.detail(),
+                            "replyId", reply.id().value())));
+        }
+        String handover = reply.metadata().get(AssistantAnswer.META_HANDOVER);
+        if (handover != null) {
+            handovers.open(reply.tenantId(), reply.conversationId(), HandoverReason.ofCode(handover), actor);
+        }
     }
 
     /**
@@ -164,7 +189,10 @@ public class JdbcMessageLedger implements MessageLedger {
                 row.status(),
                 null,
                 row.payload(),
-                row.createdAt()));
+                row.createdAt(),
+                null,
+                null));
+        handovers.agentReplied(reply.tenantId(), reply.conversationId());
         mapper.answerAwaitingAgent(reply.tenantId(), reply.conversationId(), reply.receivedAt());
     }
 
@@ -239,24 +267,24 @@ public class JdbcMessageLedger implements MessageLedger {
             return false;
         }
         audit.record(tenantId, "gateway", "message.held-for-agent", "message", messageId.value(), null);
+        handovers.customerWrote(tenantId, conversationId);
         return true;
     }
 
     @Override
     @Transactional
     public void flagForHuman(TenantId tenantId, ConversationId conversationId, String reason) {
-        if (mapper.flagForHuman(tenantId, conversationId, clock.instant()) == 1) {
-            audit.record(
-                    tenantId,
-                    "gateway",
-                    "conversation.needs-human",
-                    "conversation",
-                    conversationId.value(),
-                    CanonicalJson.write(Map.of("reason", reason)));
-        }
+        audit.record(
+                tenantId,
+                "gateway",
+                "conversation.needs-human",
+                "conversation",
+                conversationId.value(),
+                CanonicalJson.write(Map.of("reason", reason)));
+        handovers.open(tenantId, conversationId, HandoverReason.CHANNEL_RULE, "gateway");
     }
 
-    /** {@code open}, or {@code needs_human} once a channel rule handed it to a person. */
+    /** {@code open}; {@code waiting} or {@code agent} once handed to a person. */
     public Optional<String> conversationStatus(TenantId tenantId, ConversationId conversationId) {
         return mapper.conversationStatus(tenantId, conversationId);
     }
@@ -373,6 +401,8 @@ public class JdbcMessageLedger implements MessageLedger {
                 status,
                 message.confidence(),
                 CanonicalJson.write(message),
-                message.receivedAt());
+                message.receivedAt(),
+                message.metadata().get(AssistantAnswer.META_OUTCOME),
+                message.metadata().get(AssistantAnswer.META_LANGUAGE));
     }
 }

@@ -30,11 +30,12 @@ public interface LedgerMapper {
     @Update("UPDATE conversations SET updated_at = #{at} WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
     void touchConversation(TenantId tenantId, ConversationId conversationId, Instant at);
 
-    @Insert("INSERT INTO messages (tenant_id, id, conversation_id, assistant_id, binding_id, channel, direction,"
-            + " channel_message_id, replay_key, reply_to, sender, recipient, status, confidence, payload, created_at,"
-            + " updated_at) VALUES (#{tenantId}, #{id}, #{conversationId}, #{assistantId}, #{bindingId}, #{channel},"
-            + " #{direction}, #{channelMessageId}, #{replayKey}, #{replyTo}, #{sender}, #{recipient}, #{status},"
-            + " #{confidence}, #{payload}, #{createdAt}, #{createdAt})")
+    @Insert(
+            "INSERT INTO messages (tenant_id, id, conversation_id, assistant_id, binding_id, channel, direction,"
+                    + " channel_message_id, replay_key, reply_to, sender, recipient, status, confidence, payload, created_at,"
+                    + " updated_at, outcome, language) VALUES (#{tenantId}, #{id}, #{conversationId}, #{assistantId},"
+                    + " #{bindingId}, #{channel}, #{direction}, #{channelMessageId}, #{replayKey}, #{replyTo}, #{sender},"
+                    + " #{recipient}, #{status}, #{confidence}, #{payload}, #{createdAt}, #{createdAt}, #{outcome}, #{language})")
     void insertMessage(MessageRow message);
 
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND id = #{messageId}")
@@ -123,13 +124,9 @@ public interface LedgerMapper {
             + " AND sender = #{participant} AND direction = 'INBOUND'")
     Instant lastInbound(TenantId tenantId, BindingId bindingId, String participant);
 
-    @Update("UPDATE conversations SET status = 'needs_human', updated_at = #{at}"
-            + " WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
-    int flagForHuman(TenantId tenantId, ConversationId conversationId, Instant at);
-
     @Update("UPDATE messages SET status = 'AWAITING_AGENT', updated_at = #{at}"
             + " WHERE tenant_id = #{tenantId} AND id = #{messageId} AND EXISTS (SELECT 1 FROM conversations c"
-            + " WHERE c.tenant_id = #{tenantId} AND c.id = #{conversationId} AND c.status = 'agent')")
+            + " WHERE c.tenant_id = #{tenantId} AND c.id = #{conversationId} AND c.status IN ('agent', 'waiting'))")
     int holdForAgent(TenantId tenantId, MessageId messageId, ConversationId conversationId, Instant at);
 
     @Update("UPDATE messages SET status = 'ANSWERED', updated_at = #{at} WHERE tenant_id = #{tenantId}"

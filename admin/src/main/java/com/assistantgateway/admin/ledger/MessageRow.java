@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * A row of {@code messages} to insert; {@code payload} is the canonical JSON, {@code replayKey} the channel's once-only
- * value (a signed request's signature), if any.
+ * value (a signed request's signature), if any; {@code outcome} and {@code language} are a reply's (see
+ * {@code AssistantAnswer#metadata()}).
  */
 public record MessageRow(
         TenantId tenantId,
@@ -28,4 +29,6 @@ public record MessageRow(
         String status,
         Double confidence,
         String payload,
-        Instant createdAt) {}
+        Instant createdAt,
+        String outcome,
+        String language) {}

@@ -9,6 +9,7 @@ import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.admin.scenarios.ScenarioRunner;
 import com.assistantgateway.admin.security.NewUser;
 import com.assistantgateway.admin.security.Role;
 import com.assistantgateway.admin.security.Users;
@@ -48,6 +49,7 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
     static final AssistantId ECHO = new AssistantId("echo");
     static final BindingId EMAIL_BINDING = new BindingId("email-demo");
     static final BindingId WEBCHAT_BINDING = new BindingId("webchat-demo");
+    static final String DEMO_THRESHOLD = "0.48";
 
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
     private static final String ACTOR = "system:demo-seed";
@@ -55,6 +57,7 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
     private final TenantRegistry registry;
     private final KnowledgeSources knowledge;
     private final Users users;
+    private final ScenarioRunner scenarios;
     private final GatewayProperties.Demo demo;
     private final WebServerApplicationContext web;
     private volatile boolean seeded;
@@ -64,8 +67,10 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
             TenantRegistry registry,
             KnowledgeSources knowledge,
             Users users,
+            ScenarioRunner scenarios,
             GatewayProperties properties,
             WebServerApplicationContext web) {
+        this.scenarios = scenarios;
         this.registry = registry;
         this.knowledge = knowledge;
         this.users = users;
@@ -82,6 +87,10 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
             seed();
         }
         seedUsers();
+        if (scenarios.set(TENANT, SUPPORT).scenarios().isEmpty()) {
+            // The scenarios the build runs, and that set the support assistant's confidence threshold.
+            scenarios.saveSet(TENANT, SUPPORT, ScenarioRunner.readSet(text("demo/scenarios/support.json")), ACTOR);
+        }
         if (registry.find(TENANT, WEBCHAT_BINDING).isEmpty()) {
             registry.createBinding(
                     TENANT,
@@ -158,7 +167,9 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
                         "Parts Desk",
                         "Friendly, brief and precise; speaks like an experienced parts counter clerk.",
                         "Help customers of Demo Car Parts with orders, returns, shipping, warranty and opening hours.",
-                        Map.of()),
+                        // Set from the demo's scenario run (demo/scenarios/support.json): midway between its most
+                        // confident off-topic question (0.45, Dutch) and its least confident answer (0.52).
+                        Map.of("confidenceThreshold", DEMO_THRESHOLD)),
                 ACTOR);
         registry.createAssistant(TENANT, new NewAssistant(ECHO, "echo", "Echo", null, null, Map.of()), ACTOR);
         registry.createBinding(
@@ -234,6 +245,15 @@ class DemoTenant implements ApplicationRunner, StartupCheck {
     private static Resource[] knowledgePages() {
         try {
             return new PathMatchingResourcePatternResolver().getResources("classpath:demo/knowledge/*.md");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(String classpath) {
+        try {
+            return new org.springframework.core.io.ClassPathResource(classpath)
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -249,7 +249,7 @@ class TwilioChannelTest extends ChannelsTestSupport {
                             assertThat(d.status()).isEqualTo("withheld");
                             assertThat(d.errorCode()).isEqualTo("whatsapp-window-closed");
                         }));
-        assertThat(ledger.conversationStatus(DEMO, old.conversationId())).contains("needs_human");
+        assertThat(ledger.conversationStatus(DEMO, old.conversationId())).contains("waiting");
         assertThat(twilioApi.createsTo(customer)).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package com.assistantgateway.orchestrator.answer;
 
+import com.assistantgateway.orchestrator.knowledge.Language;
 import com.assistantgateway.orchestrator.knowledge.ScoredChunk;
 import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.Direction;
@@ -80,7 +81,7 @@ public class GenerativeAnswerer {
 
     /** Whether someone watches this message's reply being written (web chat): then {@link #stream} answers it. */
     public boolean watched(AssistantRequest request) {
-        return live.watched(request.message());
+        return request.streamable() && live.watched(request.message());
     }
 
     public AssistantAnswer answer(
@@ -174,7 +175,7 @@ public class GenerativeAnswerer {
 
     private List<ChatMessage> messages(AssistantProfile profile, AssistantRequest request, List<ScoredChunk> passages) {
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(SystemMessage.from(instructions(profile, passages)));
+        messages.add(SystemMessage.from(instructions(profile, request, passages)));
         for (GatewayMessage earlier : request.history()) {
             messages.add(
                     earlier.direction() == Direction.INBOUND
@@ -246,7 +247,7 @@ public class GenerativeAnswerer {
         }
     }
 
-    static String instructions(AssistantProfile profile, List<ScoredChunk> passages) {
+    static String instructions(AssistantProfile profile, AssistantRequest request, List<ScoredChunk> passages) {
         StringBuilder system = new StringBuilder();
         system.append("You are ").append(profile.name()).append(", a customer assistant.");
         if (profile.persona() != null && !profile.persona().isBlank()) {
@@ -256,7 +257,9 @@ public class GenerativeAnswerer {
             system.append("\n\n").append(profile.prompt());
         }
         system.append("\n\nAnswer only from the numbered passages below. Cite the passages you use as [n]."
-                + " If they do not contain the answer, say you do not know. Answer in the customer's language.\n");
+                + " If they do not contain the answer, say you do not know."
+                + " Text in square brackets such as [EMAIL_1] stands for the customer's personal data: keep it as"
+                + " written. Answer in " + language(request) + ".\n");
         for (int i = 0; i < passages.size(); i++) {
             ScoredChunk passage = passages.get(i);
             system.append("\n[")
@@ -268,6 +271,11 @@ public class GenerativeAnswerer {
                     .append('\n');
         }
         return system.toString();
+    }
+
+    /** The customer's language by name ("Dutch"), where the answer step decided it. */
+    private static String language(AssistantRequest request) {
+        return Language.of(request.language()).map(Language::englishName).orElse("the customer's language");
     }
 
     static List<Citation> cited(String text, List<ScoredChunk> passages) {

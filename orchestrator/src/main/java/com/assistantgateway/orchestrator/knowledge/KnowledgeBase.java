@@ -33,6 +33,8 @@ public class KnowledgeBase implements KnowledgeIngestion {
     private final DocumentExtractor extractor;
     private final ScoringModel reranker;
     private final MarkdownChunker chunker;
+    private final LanguageDetector languages;
+    private final AnswerConfidence confidence = new AnswerConfidence();
     private final OrchestratorProperties.Retrieval retrieval;
 
     @Autowired
@@ -41,8 +43,9 @@ public class KnowledgeBase implements KnowledgeIngestion {
             EmbeddingModel embeddings,
             DocumentExtractor extractor,
             ObjectProvider<ScoringModel> reranker,
+            LanguageDetector languages,
             OrchestratorProperties properties) {
-        this(store, embeddings, extractor, reranker.getIfAvailable(), properties);
+        this(store, embeddings, extractor, reranker.getIfAvailable(), languages, properties);
     }
 
     /** Wired by hand (tests, the retrieval benchmark); {@code reranker} may be null. */
@@ -52,6 +55,17 @@ public class KnowledgeBase implements KnowledgeIngestion {
             DocumentExtractor extractor,
             ScoringModel reranker,
             OrchestratorProperties properties) {
+        this(store, embeddings, extractor, reranker, new LanguageDetector(), properties);
+    }
+
+    private KnowledgeBase(
+            KnowledgeStore store,
+            EmbeddingModel embeddings,
+            DocumentExtractor extractor,
+            ScoringModel reranker,
+            LanguageDetector languages,
+            OrchestratorProperties properties) {
+        this.languages = languages;
         this.store = store;
         this.embeddings = embeddings;
         this.extractor = extractor;
@@ -85,7 +99,8 @@ public class KnowledgeBase implements KnowledgeIngestion {
     private int index(
             TenantId tenantId, AssistantId assistantId, String source, ExtractedDocument document, Progress progress) {
         List<KnowledgeChunk> chunks = chunker.chunk(source, document.title(), document.markdown());
-        Language language = Language.guess(document.markdown(), retrieval.defaultLanguage());
+        // Each passage in its own language: a page may hold a translation, a quote or an English table.
+        Language pageLanguage = languages.detect(document.markdown(), retrieval.defaultLanguage());
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
         int batchSize = retrieval.embeddingBatchSize();
         progress.embedded(0, chunks.size());
@@ -97,7 +112,9 @@ public class KnowledgeBase implements KnowledgeIngestion {
                             .toList())
                     .content();
             for (int i = 0; i < batch.size(); i++) {
-                embedded.add(new EmbeddedChunk(batch.get(i), vectors.get(i).vector(), language));
+                KnowledgeChunk chunk = batch.get(i);
+                Language language = languages.detect(chunk.label() + "\n" + chunk.text(), pageLanguage);
+                embedded.add(new EmbeddedChunk(chunk, vectors.get(i).vector(), language));
             }
             progress.embedded(embedded.size(), chunks.size());
         }
@@ -111,9 +128,21 @@ public class KnowledgeBase implements KnowledgeIngestion {
     }
 
     /**
-     * Passages for a question, best first. The question's language is guessed from its words, falling back to the
-     * assistant's; with a re-ranker configured, the fused candidates are re-ordered by it (their scores stay the
-     * fused ones, which the confidence threshold applies to).
+     * Passages for a question, best first, and how sure an answer from them would be (see {@link AnswerConfidence}).
+     */
+    public Retrieved search(
+            TenantId tenantId,
+            AssistantId assistantId,
+            String question,
+            RetrievalMode mode,
+            int limit,
+            Language assistantLanguage) {
+        List<ScoredChunk> passages = retrieve(tenantId, assistantId, question, mode, limit, assistantLanguage);
+        return new Retrieved(passages, confidence.of(question, passages));
+    }
+
+    /**
+     * Passages for a question, best first. With a re-ranker configured, the fused candidates are re-ordered by it.
      */
     public List<ScoredChunk> retrieve(
             TenantId tenantId,
@@ -125,10 +154,9 @@ public class KnowledgeBase implements KnowledgeIngestion {
         boolean rerank = reranker != null && retrieval.rerankCandidates() > limit;
         KnowledgeQuery query = new KnowledgeQuery(
                 question,
-                mode == RetrievalMode.BM25
-                        ? null
-                        : embeddings.embed(question).content().vector(),
-                Language.guess(question, assistantLanguage),
+                // BM25 too: the passages' similarity to the question is half of the answer's confidence.
+                embeddings.embed(question).content().vector(),
+                languages.detect(question, assistantLanguage),
                 mode,
                 rerank ? retrieval.rerankCandidates() : limit,
                 retrieval.denseFloor(),
@@ -170,4 +198,12 @@ public class KnowledgeBase implements KnowledgeIngestion {
     public long size(TenantId tenantId, AssistantId assistantId) {
         return store.count(tenantId, assistantId);
     }
+
+    /**
+     * What a search found.
+     *
+     * @param passages best first
+     * @param confidence 0 to 1, how well the best passage answers the question
+     */
+    public record Retrieved(List<ScoredChunk> passages, double confidence) {}
 }

@@ -5,37 +5,48 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 
 /**
- * The languages full-text search analyzes with their own stemming and stop words: our tenants' languages. Each knows
- * its Lucene analyzer (embedded store) and its Milvus analyzer settings, so BM25 behaves alike on both stores.
+ * The languages the gateway answers in and full-text search analyzes with their own stemming and stop words. Each
+ * knows its Lucene analyzer (embedded store), its Milvus analyzer settings (so BM25 behaves alike on both stores) and
+ * its locale (for the phrases a customer is told). Which language a text is in is {@link LanguageDetector}'s call.
  */
 public enum Language {
-    ENGLISH("en", "english", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
-    DUTCH("nl", "dutch", DutchAnalyzer.getDefaultStopSet()),
-    SWEDISH("sv", "swedish", SwedishAnalyzer.getDefaultStopSet()),
-    PORTUGUESE("pt", "portuguese", PortugueseAnalyzer.getDefaultStopSet()),
-    GERMAN("de", "german", GermanAnalyzer.getDefaultStopSet());
+    ENGLISH("en", "english"),
+    DUTCH("nl", "dutch"),
+    SWEDISH("sv", "swedish"),
+    PORTUGUESE("pt", "portuguese"),
+    GERMAN("de", "german"),
+    SPANISH("es", "spanish"),
+    FRENCH("fr", "french");
 
     private final String code;
     private final String name;
-    private final CharArraySet stopWords;
 
-    Language(String code, String name, CharArraySet stopWords) {
+    Language(String code, String name) {
         this.code = code;
         this.name = name;
-        this.stopWords = stopWords;
     }
 
     /** ISO 639-1 code, as stored with each chunk. */
     public String code() {
         return code;
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(code);
+    }
+
+    /** The language's English name, for instructions to a model ("Answer in Dutch"). */
+    public String englishName() {
+        return locale().getDisplayLanguage(Locale.ENGLISH);
     }
 
     public Analyzer analyzer() {
@@ -45,6 +56,8 @@ public enum Language {
             case SWEDISH -> new SwedishAnalyzer();
             case PORTUGUESE -> new PortugueseAnalyzer();
             case GERMAN -> new GermanAnalyzer();
+            case SPANISH -> new SpanishAnalyzer();
+            case FRENCH -> new FrenchAnalyzer();
         };
     }
 
@@ -60,11 +73,7 @@ public enum Language {
                         Map.of("type", "stemmer", "language", name)));
     }
 
-    boolean isStopWord(String word) {
-        return stopWords.contains(word);
-    }
-
-    /** A language by ISO code or locale tag ({@code nl}, {@code nl-BE}, {@code pt_BR}); empty if not analyzed. */
+    /** A language by ISO code or locale tag ({@code nl}, {@code nl-BE}, {@code pt_BR}); empty if not supported. */
     public static Optional<Language> of(String codeOrLocale) {
         if (codeOrLocale == null || codeOrLocale.isBlank()) {
             return Optional.empty();
@@ -76,36 +85,5 @@ public enum Language {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The language whose stop words the text uses most, or the fallback when the text is too short or too mixed to
-     * tell. Stop words are the most frequent words of a language, so two hits more than any rival is a clear signal.
-     */
-    public static Language guess(String text, Language fallback) {
-        int[] hits = new int[values().length];
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            for (Language language : values()) {
-                if (language.isStopWord(word)) {
-                    hits[language.ordinal()]++;
-                }
-            }
-        }
-        Language best = fallback;
-        for (Language language : values()) {
-            if (hits[language.ordinal()] > hits[best.ordinal()]) {
-                best = language;
-            }
-        }
-        int rival = 0;
-        for (Language language : values()) {
-            if (language != best) {
-                rival = Math.max(rival, hits[language.ordinal()]);
-            }
-        }
-        return best == fallback || hits[best.ordinal()] >= rival + 2 ? best : fallback;
     }
 }

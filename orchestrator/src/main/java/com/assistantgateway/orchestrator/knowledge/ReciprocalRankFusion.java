@@ -23,13 +23,14 @@ public final class ReciprocalRankFusion {
             for (int rank = 1; rank <= ranking.size(); rank++) {
                 ScoredChunk hit = ranking.get(rank - 1);
                 String key = hit.chunk().source() + '\u0000' + hit.chunk().position();
-                chunks.putIfAbsent(key, hit);
+                // Keep the copy that knows its cosine (the dense list's), whichever list came first.
+                chunks.merge(key, hit, (kept, other) -> Double.isNaN(kept.cosine()) ? other : kept);
                 scores.merge(key, 1.0 / (k + rank), Double::sum);
             }
         }
         double max = rankings.size() / (double) (k + 1);
         List<ScoredChunk> fused = new ArrayList<>(chunks.size());
-        chunks.forEach((key, hit) -> fused.add(new ScoredChunk(hit.chunk(), scores.get(key) / max)));
+        chunks.forEach((key, hit) -> fused.add(hit.withScore(scores.get(key) / max)));
         fused.sort(Comparator.comparingDouble(ScoredChunk::score).reversed());
         return fused.size() > limit ? List.copyOf(fused.subList(0, limit)) : fused;
     }

@@ -13,4 +13,12 @@ public interface AssistantPlugin {
     AssistantManifest manifest();
 
     AssistantAnswer answer(AssistantProfile profile, AssistantRequest request);
+
+    /**
+     * Whether customers talk to it: then the answer step applies the handover rules (a request for a person, a
+     * repeated question, files without text) and tells customers in their language. Echo and watcher do not.
+     */
+    default boolean talksToCustomers() {
+        return false;
+    }
 }

@@ -4,6 +4,8 @@ import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.answer.ChatModels;
 import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
 import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
+import com.assistantgateway.orchestrator.answer.Phrases;
+import com.assistantgateway.orchestrator.knowledge.AnswerConfidence;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.knowledge.Language;
 import com.assistantgateway.orchestrator.knowledge.RetrievalMode;
@@ -16,6 +18,7 @@ import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
 import com.assistantgateway.routes.port.ScrapedPages;
 import dev.langchain4j.model.chat.ChatModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +27,6 @@ import org.springframework.stereotype.Component;
 /** Retrieval-augmented answers from the assistant's own knowledge. */
 @Component
 public class SupportAssistant implements AssistantPlugin {
-
-    static final String DONT_KNOW = "I'm sorry, I don't have information about that."
-            + " Please rephrase your question, or a member of our team will get back to you.";
 
     private static final AssistantManifest MANIFEST = new AssistantManifest(
             "support",
@@ -40,7 +40,9 @@ public class SupportAssistant implements AssistantPlugin {
               "confidenceThreshold": {"type": "string", "pattern": "^(0(\\\\.[0-9]+)?|1(\\\\.0+)?)$",
                 "description": "a number from 0 to 1 written with a decimal point, such as 0.45"},
               "retrievalMode": {"type": "string", "enum": ["hybrid", "dense", "bm25"]},
-              "language": {"type": "string", "enum": ["en", "nl", "sv", "pt", "de"]},
+              "language": {"type": "string", "enum": ["en", "nl", "sv", "pt", "de", "es", "fr"]},
+              "handoverBelowThreshold": {"type": "string", "enum": ["true", "false"],
+                "description": "hand the conversation to a person when no answer is confident enough"},
               "llm.baseUrl": {"type": "string", "format": "uri"},
               "llm.model": {"type": "string", "maxLength": 200},
               "frontendUrl": {"type": "string", "format": "uri"}}}
@@ -54,6 +56,7 @@ public class SupportAssistant implements AssistantPlugin {
     private final ExtractiveAnswerer extractive;
     private final GenerativeAnswerer generative;
     private final OrchestratorProperties.Retrieval defaults;
+    private final AnswerConfidence confidence = new AnswerConfidence();
 
     public SupportAssistant(
             KnowledgeBase knowledge,
@@ -74,49 +77,76 @@ public class SupportAssistant implements AssistantPlugin {
     }
 
     @Override
+    public boolean talksToCustomers() {
+        return true;
+    }
+
+    @Override
     public AssistantAnswer answer(AssistantProfile profile, AssistantRequest request) {
         GatewayMessage message = request.message();
         if (ScrapedPages.CHANNEL.equals(message.channel())) {
             return reindex(message);
         }
+        Language customer = Language.of(request.language())
+                .or(() -> Language.of(message.locale()))
+                .or(() -> profile.setting("language").flatMap(Language::of))
+                .orElse(defaults.defaultLanguage());
         if (!message.hasOwnText()) {
             // Only files: the text is the channel's placeholder, and any passage it matched would be a guess.
-            return new AssistantAnswer(DONT_KNOW, List.of(), 0.0);
+            return AssistantAnswer.dontKnow(Phrases.DONT_KNOW.in(customer), 0.0, customer.code());
         }
         int topK = profile.setting("topK").map(Integer::parseInt).orElse(defaults.topK());
         double threshold =
                 profile.setting("confidenceThreshold").map(Double::parseDouble).orElse(defaults.confidenceThreshold());
         RetrievalMode mode =
                 profile.setting("retrievalMode").map(RetrievalMode::of).orElse(defaults.mode());
-        // A short question shows no language of its own; the sender's locale, then the assistant's, says which it is.
-        Language language = Language.of(message.locale())
-                .or(() -> profile.setting("language").flatMap(Language::of))
-                .orElse(defaults.defaultLanguage());
-        List<ScoredChunk> passages =
-                knowledge.retrieve(message.tenantId(), message.assistantId(), message.text(), mode, topK, language);
-        // The best retrieval score, wherever a re-ranker has put that passage.
-        double confidence = Math.max(
-                0.0,
-                Math.min(
-                        1.0,
-                        passages.stream().mapToDouble(ScoredChunk::score).max().orElse(0.0)));
-        if (confidence < threshold) {
-            return new AssistantAnswer(DONT_KNOW, List.of(), confidence);
+        KnowledgeBase.Retrieved found =
+                knowledge.search(message.tenantId(), message.assistantId(), message.text(), mode, topK, customer);
+        if (found.confidence() < threshold) {
+            return AssistantAnswer.dontKnow(Phrases.DONT_KNOW.in(customer), found.confidence(), customer.code());
         }
+        List<ScoredChunk> passages = inCustomersLanguageFirst(found.passages(), customer, message.text(), threshold);
         Optional<ChatModel> llm = chatModels.forAssistant(profile);
         if (llm.isEmpty()) {
-            return extractive.answer(message.text(), passages, confidence);
+            AssistantAnswer extracted = extractive.answer(message.text(), passages, found.confidence());
+            Language knowledgeLanguage = passages.get(0).language();
+            // Quoting a passage in another language: the customer is told so, in theirs.
+            return (knowledgeLanguage != null && knowledgeLanguage != customer
+                            ? extracted.withText(Phrases.onlyIn(customer, knowledgeLanguage) + "\n" + extracted.text())
+                            : extracted)
+                    .inLanguage(customer.code());
         }
-        return generative.watched(request)
+        AssistantAnswer generated = generative.watched(request)
                 ? generative.stream(
-                        chatModels.streamingForAssistant(profile).orElseThrow(), profile, request, passages, confidence)
-                : generative.answer(llm.get(), profile, request, passages, confidence);
+                        chatModels.streamingForAssistant(profile).orElseThrow(),
+                        profile,
+                        request,
+                        passages,
+                        found.confidence())
+                : generative.answer(llm.get(), profile, request, passages, found.confidence());
+        return generated.inLanguage(customer.code());
+    }
+
+    /**
+     * The passages in the customer's language first, where one of them answers well enough on its own: a Dutch
+     * customer is answered from the Dutch page, not from the English page it translates.
+     */
+    private List<ScoredChunk> inCustomersLanguageFirst(
+            List<ScoredChunk> passages, Language customer, String question, double threshold) {
+        List<ScoredChunk> own =
+                passages.stream().filter(p -> p.language() == customer).toList();
+        if (own.isEmpty() || own.get(0) == passages.get(0) || confidence.of(question, own) < threshold) {
+            return passages;
+        }
+        List<ScoredChunk> reordered = new ArrayList<>(own);
+        passages.stream().filter(p -> p.language() != customer).forEach(reordered::add);
+        return reordered;
     }
 
     /** A new or changed page of the assistant's site replaces its previous version in the knowledge base. */
     private AssistantAnswer reindex(GatewayMessage page) {
         String source = page.metadata().getOrDefault(ScrapedPages.META_URL, page.from());
         int passages = knowledge.ingest(page.tenantId(), page.assistantId(), source, page.text());
-        return new AssistantAnswer("Indexed " + passages + " passages from " + source + ".", List.of(), 1.0);
+        return AssistantAnswer.acknowledged("Indexed " + passages + " passages from " + source + ".");
     }
 }

@@ -6,8 +6,10 @@ import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.answer.ChatModels;
 import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
 import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
+import com.assistantgateway.orchestrator.answer.Phrases;
 import com.assistantgateway.orchestrator.knowledge.InProcessEmbeddingModel;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
+import com.assistantgateway.orchestrator.knowledge.Language;
 import com.assistantgateway.orchestrator.knowledge.extract.DocumentExtractor;
 import com.assistantgateway.orchestrator.knowledge.lucene.LuceneKnowledgeStore;
 import com.assistantgateway.orchestrator.testing.FakeOpenAi;
@@ -17,6 +19,7 @@ import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.Citation;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.AnswerOutcome;
 import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantProfile;
 import com.assistantgateway.routes.port.AssistantRequest;
@@ -24,6 +27,7 @@ import dev.langchain4j.model.scoring.ScoringModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +88,7 @@ class SupportAssistantTest {
         assertThat(answer.text()).startsWith("Brake calipers carry a 2-year warranty.");
         assertThat(answer.citations()).singleElement().satisfies(c -> assertThat(c.title())
                 .isEqualTo("Warranty > Periods"));
-        assertThat(answer.confidence()).isGreaterThanOrEqualTo(0.45);
+        assertThat(answer.confidence()).isGreaterThanOrEqualTo(0.35);
     }
 
     @Test
@@ -92,9 +96,9 @@ class SupportAssistantTest {
         AssistantAnswer answer =
                 support.answer(profile(Map.of("llm.baseUrl", llm.baseUrl())), ask("What is the capital of Peru?"));
 
-        assertThat(answer.text()).isEqualTo(SupportAssistant.DONT_KNOW);
+        assertThat(answer.text()).isEqualTo(Phrases.DONT_KNOW.in(Language.ENGLISH));
         assertThat(answer.citations()).isEmpty();
-        assertThat(answer.confidence()).isLessThan(0.45);
+        assertThat(answer.confidence()).isLessThan(0.35);
         assertThat(llm.requests).isEmpty();
     }
 
@@ -113,7 +117,7 @@ class SupportAssistantTest {
 
         AssistantAnswer answer = support.answer(profile(Map.of("llm.baseUrl", llm.baseUrl())), filesOnly);
 
-        assertThat(answer.text()).isEqualTo(SupportAssistant.DONT_KNOW);
+        assertThat(answer.text()).isEqualTo(Phrases.DONT_KNOW.in(Language.ENGLISH));
         assertThat(answer.citations()).isEmpty();
         assertThat(answer.confidence()).isZero();
         assertThat(llm.requests).isEmpty();
@@ -121,15 +125,20 @@ class SupportAssistantTest {
 
     @Test
     void assistantsOwnThresholdOverridesTheDefault() {
-        // Only the dense retriever finds this paraphrase (no shared word survives stemming and stop words), so its
-        // fused score is about one half.
+        // A paraphrase: no word but "long" in common with the passage, which means the same.
         String paraphrase = "How long is the guarantee?";
-        AssistantAnswer lenient = support.answer(profile(Map.of()), ask(paraphrase));
-        AssistantAnswer strict = support.answer(profile(Map.of("confidenceThreshold", "0.6")), ask(paraphrase));
+        double confidence = support.answer(profile(Map.of()), ask(paraphrase)).confidence();
+        AssistantAnswer lenient = support.answer(
+                profile(Map.of("confidenceThreshold", String.format(Locale.ROOT, "%.2f", confidence - 0.05))),
+                ask(paraphrase));
+        AssistantAnswer strict = support.answer(
+                profile(Map.of("confidenceThreshold", String.format(Locale.ROOT, "%.2f", confidence + 0.05))),
+                ask(paraphrase));
 
-        assertThat(lenient.confidence()).isBetween(0.45, 0.55);
+        assertThat(confidence).isBetween(0.1, 0.8);
         assertThat(lenient.text()).contains("2-year warranty");
-        assertThat(strict.text()).isEqualTo(SupportAssistant.DONT_KNOW);
+        assertThat(strict.text()).isEqualTo(Phrases.DONT_KNOW.in(Language.ENGLISH));
+        assertThat(strict.outcome()).isEqualTo(AnswerOutcome.DONT_KNOW);
     }
 
     @Test
@@ -147,8 +156,8 @@ class SupportAssistantTest {
                 profile(Map.of("retrievalMode", "dense", "confidenceThreshold", "0.9")),
                 ask("How long is the warranty on brake calipers?"));
 
-        assertThat(answer.text()).isEqualTo(SupportAssistant.DONT_KNOW);
-        assertThat(answer.confidence()).isBetween(0.45, 0.9);
+        assertThat(answer.text()).isEqualTo(Phrases.DONT_KNOW.in(Language.ENGLISH));
+        assertThat(answer.confidence()).isBetween(0.35, 0.9);
     }
 
     @Test
@@ -161,7 +170,7 @@ class SupportAssistantTest {
     }
 
     @Test
-    void aShortQuestionIsSearchedInTheLanguageOfTheSendersLocale() {
+    void aPassageIsFoundWhateverLanguageTheQuestionIsTakenForAndTheAnswerSaysWhichLanguageItQuotes() {
         knowledge.ingest(
                 tenant,
                 assistant,
@@ -173,7 +182,9 @@ class SupportAssistantTest {
         AssistantAnswer unknown = support.answer(bm25, ask("onderdeel garanties", null));
 
         assertThat(dutch.citations()).extracting(Citation::source).containsExactly("garantie.md");
-        assertThat(unknown.citations()).isEmpty();
+        assertThat(dutch.language()).isEqualTo("nl");
+        assertThat(dutch.text()).startsWith("De remklauwen");
+        assertThat(unknown.citations()).extracting(Citation::source).containsExactly("garantie.md");
     }
 
     private AssistantProfile profile(Map<String, String> settings) {

@@ -104,13 +104,22 @@ public class AnswerStep {
                 ledger.history(inbound.tenantId(), inbound.conversationId(), inbound.id(), properties.historyLimit());
         AssistantAnswer answer = assistants.answer(new AssistantRequest(inbound, history));
         GatewayMessage reply = inbound.reply(
-                MessageId.random(), answer.text(), answer.citations(), answer.confidence(), clock.instant());
-        ledger.recordReply(reply);
+                MessageId.random(),
+                answer.text(),
+                answer.citations(),
+                answer.confidence(),
+                answer.metadata(),
+                clock.instant());
+        // One transaction: the reply, a handover to the queue, and the audit of the policies' decisions.
+        ledger.recordReply(reply, answer.decisions());
         Tags tags = Tags.of(
                 "tenant", inbound.tenantId().value(),
                 "assistant", inbound.assistantId().value(),
                 "channel", inbound.channel().value());
-        meters.counter("gateway.messages.answered", tags).increment();
+        meters.counter(
+                        "gateway.messages.answered",
+                        tags.and("outcome", answer.outcome().code()))
+                .increment();
         meters.timer("gateway.answer.latency", tags).record(Duration.between(inbound.receivedAt(), reply.receivedAt()));
         return reply;
     }

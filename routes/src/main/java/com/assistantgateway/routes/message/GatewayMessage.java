@@ -108,6 +108,47 @@ public record GatewayMessage(
         return outbound(replyId, replyText, sources, score, Map.of(), at);
     }
 
+    /** A reply with what the answer step knows of it (its outcome, language, a handover's reason). */
+    public GatewayMessage reply(
+            MessageId replyId,
+            String replyText,
+            List<Citation> sources,
+            double score,
+            Map<String, String> replyMetadata,
+            Instant at) {
+        return outbound(replyId, replyText, sources, score, replyMetadata, at);
+    }
+
+    /**
+     * This message with other text: what an assistant is shown when a policy replaced personal data with
+     * placeholders. The ledger keeps the original.
+     */
+    public GatewayMessage withText(String newText) {
+        return new GatewayMessage(
+                schemaVersion,
+                id,
+                tenantId,
+                assistantId,
+                conversationId,
+                channel,
+                bindingId,
+                direction,
+                from,
+                to,
+                subject,
+                newText,
+                attachments,
+                channelMessageId,
+                inReplyTo,
+                locale,
+                createdAt,
+                receivedAt,
+                traceId,
+                citations,
+                confidence,
+                metadata);
+    }
+
     private GatewayMessage outbound(
             MessageId replyId,
             String replyText,

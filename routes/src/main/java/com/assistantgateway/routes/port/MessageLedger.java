@@ -41,7 +41,16 @@ public interface MessageLedger {
     void markProcessing(TenantId tenantId, MessageId messageId);
 
     /** Stores a reply and marks its inbound message answered; a second reply to the same message is refused. */
-    void recordReply(GatewayMessage reply);
+    default void recordReply(GatewayMessage reply) {
+        recordReply(reply, List.of());
+    }
+
+    /**
+     * Stores an assistant's reply as {@link #recordReply(GatewayMessage)} does, in the same transaction as what the
+     * reply's metadata asks for: a handover ({@link AssistantAnswer#META_HANDOVER}) puts the conversation in the
+     * handover queue; each policy decision is audited.
+     */
+    void recordReply(GatewayMessage reply, List<PolicyDecision> decisions);
 
     void markFailed(TenantId tenantId, MessageId messageId, String reason);
 
@@ -74,6 +83,9 @@ public interface MessageLedger {
      */
     boolean holdForAgent(TenantId tenantId, MessageId messageId, ConversationId conversationId);
 
-    /** Marks a conversation as waiting for a human, with why; admins see it (and take it over) in the console. */
+    /**
+     * Hands a conversation to a person for a channel rule: it joins the handover queue, with why; the customer is not
+     * told here (the channel could not reach them).
+     */
     void flagForHuman(TenantId tenantId, ConversationId conversationId, String reason);
 }

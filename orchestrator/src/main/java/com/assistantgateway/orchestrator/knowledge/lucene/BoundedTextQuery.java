@@ -28,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class BoundedTextQuery {
 
-    static final int MAX_TERMS = 256;
+    static final int MAX_TERMS = 128;
 
     private BoundedTextQuery() {}
 

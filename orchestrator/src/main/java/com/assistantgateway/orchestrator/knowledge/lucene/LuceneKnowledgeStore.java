@@ -29,12 +29,16 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -48,7 +52,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded default store: a Lucene index on disk with an HNSW graph per segment for dense search and BM25 over
- * a text field per language (each analyzed with that language's stemmer and stop words). Tenant and assistant are
+ * a text field per language (each analyzed with that language's stemmer and stop words). A question is searched in
+ * every language field, each reading it with its own analyzer, so a passage is found whatever language the question
+ * was taken for. Every hit carries its cosine similarity to the question, read from the stored vector, so the
+ * confidence of an answer never rests on a rank alone. Tenant and assistant are
  * exact-match filters inside both searches, so one tenant's chunks can never be returned for another. Every write is
  * committed before it returns, so the index survives a restart; writes that arrive while a commit runs share the next
  * one (a commit syncs every new file, and each small commit left a segment to merge: 1 GB written for a 27 MB index).
@@ -66,6 +73,7 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
     private static final String LANGUAGE = "language";
     private static final String TEXT = "text";
     private static final String VECTOR = "vector";
+    private static final float QUESTION_LANGUAGE_BOOST = 3.0f;
     private static final Duration COMMIT_WINDOW = Duration.ofMillis(100);
 
     private final Directory directory;
@@ -145,7 +153,7 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
             // Lucene scores cosine as (1 + cos) / 2; callers reason in plain cosine.
             double cosine = 2.0 * hit.score - 1.0;
             if (cosine >= query.denseFloor()) {
-                hits.add(new ScoredChunk(chunk(searcher, hit.doc), Math.max(0.0, Math.min(1.0, cosine))));
+                hits.add(hit(searcher, hit.doc, Math.max(0.0, Math.min(1.0, cosine)), cosine));
             }
         }
         return hits;
@@ -154,18 +162,29 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
     private List<ScoredChunk> bm25(
             IndexSearcher searcher, TenantId tenantId, AssistantId assistantId, KnowledgeQuery query)
             throws IOException {
-        Query text = BoundedTextQuery.of(
-                queryAnalyzers.get(query.language()), textField(query.language()), query.text(), searcher);
-        if (text == null) {
+        BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        boolean anyTerm = false;
+        for (Map.Entry<Language, Analyzer> field : queryAnalyzers.entrySet()) {
+            Query text = BoundedTextQuery.of(field.getValue(), textField(field.getKey()), query.text(), searcher);
+            if (text != null) {
+                // Fields hold different numbers of passages, so their BM25 scores differ in scale: the question's
+                // own language leads, the others still find what a wrong guess would have lost.
+                anyLanguage.add(
+                        field.getKey() == query.language() ? new BoostQuery(text, QUESTION_LANGUAGE_BOOST) : text,
+                        BooleanClause.Occur.SHOULD);
+                anyTerm = true;
+            }
+        }
+        if (!anyTerm) {
             return List.of(); // only stop words, or words no passage has
         }
         Query scoped = new BooleanQuery.Builder()
-                .add(text, BooleanClause.Occur.MUST)
+                .add(anyLanguage.build(), BooleanClause.Occur.MUST)
                 .add(scope(tenantId, assistantId), BooleanClause.Occur.FILTER)
                 .build();
         List<ScoredChunk> hits = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(scoped, query.candidates()).scoreDocs) {
-            hits.add(new ScoredChunk(chunk(searcher, hit.doc), hit.score));
+            hits.add(hit(searcher, hit.doc, hit.score, cosine(searcher, hit.doc, query.vector())));
         }
         return hits;
     }
@@ -249,14 +268,31 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
         return doc;
     }
 
-    private static KnowledgeChunk chunk(IndexSearcher searcher, int docId) throws IOException {
+    private static ScoredChunk hit(IndexSearcher searcher, int docId, double score, double cosine) throws IOException {
         Document doc = searcher.storedFields().document(docId);
-        return new KnowledgeChunk(
+        KnowledgeChunk chunk = new KnowledgeChunk(
                 doc.get(SOURCE),
                 doc.get(TITLE),
                 doc.get(HEADINGS),
                 doc.getField(POSITION).numericValue().intValue(),
                 doc.get(TEXT));
+        return new ScoredChunk(
+                chunk, score, cosine, Language.of(doc.get(LANGUAGE)).orElse(null));
+    }
+
+    /** The stored vector's cosine similarity to the question's; NaN without a question vector. */
+    private static double cosine(IndexSearcher searcher, int docId, float[] question) throws IOException {
+        if (question == null) {
+            return Double.NaN;
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+        int target = docId - leaf.docBase;
+        if (vectors == null || vectors.advance(target) != target) {
+            return Double.NaN;
+        }
+        return 2.0 * VectorSimilarityFunction.COSINE.compare(question, vectors.vectorValue()) - 1.0;
     }
 
     private static Query scope(TenantId tenantId, AssistantId assistantId) {

@@ -76,7 +76,7 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
     static final String DENSE = "dense";
     static final String SPARSE = "sparse";
     static final String SCOPE = TENANT + " == {tenant} && " + ASSISTANT + " == {assistant}";
-    private static final List<String> OUTPUT = List.of(SOURCE, BATCH, TITLE, HEADINGS, POSITION, TEXT);
+    private static final List<String> OUTPUT = List.of(SOURCE, BATCH, TITLE, HEADINGS, POSITION, TEXT, LANGUAGE);
     private static final int INSERT_BATCH = 500;
 
     private final MilvusClientV2 client;
@@ -254,7 +254,8 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
                             .searchParams(denseParams(query))
                             .outputFields(OUTPUT)
                             .build()),
-                    1.0);
+                    1.0,
+                    true);
             case BM25 -> ReciprocalRankFusion.fuse(
                     List.of(hits(
                             client.search(SearchReq.builder()
@@ -268,7 +269,8 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
                                             "analyzer_name", query.language().code()))
                                     .outputFields(OUTPUT)
                                     .build()),
-                            1.0)),
+                            1.0,
+                            false)),
                     query.rrfK(),
                     query.limit());
             case HYBRID -> hits(
@@ -296,7 +298,8 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
                             .outFields(OUTPUT)
                             .build()),
                     // Milvus returns the plain RRF sum; scale it as ReciprocalRankFusion does.
-                    (query.rrfK() + 1) / 2.0);
+                    (query.rrfK() + 1) / 2.0,
+                    false);
         };
     }
 
@@ -379,7 +382,7 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
                         System.currentTimeMillis(), UUID.randomUUID().toString().substring(14));
     }
 
-    private static List<ScoredChunk> hits(SearchResp response, double scale) {
+    private static List<ScoredChunk> hits(SearchResp response, double scale, boolean dense) {
         List<SearchResp.SearchResult> results =
                 response.getSearchResults().stream().flatMap(List::stream).toList();
         Map<String, String> newestBatch = new HashMap<>();
@@ -388,7 +391,12 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
         }
         return results.stream()
                 .filter(r -> newestBatch.get(field(r, SOURCE)).equals(field(r, BATCH)))
-                .map(r -> new ScoredChunk(chunk(r.getEntity()), Math.max(0.0, Math.min(1.0, r.getScore() * scale))))
+                .map(r -> new ScoredChunk(
+                        chunk(r.getEntity()),
+                        Math.max(0.0, Math.min(1.0, r.getScore() * scale)),
+                        // A dense search's score is the cosine; a fused one tells nothing of it.
+                        dense ? r.getScore() : Double.NaN,
+                        Language.of((String) r.getEntity().get(LANGUAGE)).orElse(null)))
                 .toList();
     }
 
