@@ -85,7 +85,8 @@ class AnswerStepTest {
         assertThat(reply.citations()).containsExactly(citation);
         assertThat(reply.confidence()).isEqualTo(0.8);
         assertThat(reply.receivedAt()).isEqualTo(now);
-        verify(ledger).recordReply(reply);
+        assertThat(reply.metadata()).containsEntry(AssistantAnswer.META_OUTCOME, "answered");
+        verify(ledger).recordReply(reply, List.of());
     }
 
     @Test
@@ -95,7 +96,7 @@ class AnswerStepTest {
 
         assertThat(step.answer(inbound, null, 1)).isSameAs(stored);
         verify(assistants, never()).answer(any());
-        verify(ledger, never()).recordReply(any());
+        verify(ledger, never()).recordReply(any(), any());
     }
 
     @Test
@@ -134,7 +135,7 @@ class AnswerStepTest {
 
         assertThat(step.answer(inbound, null, 1)).isNull();
         verify(assistants, never()).answer(any());
-        verify(ledger, never()).recordReply(any());
+        verify(ledger, never()).recordReply(any(), any());
     }
 
     @Test
@@ -155,7 +156,7 @@ class AnswerStepTest {
 
         GatewayMessage reply = step.answer(inbound, null, 1);
 
-        verify(ledger).recordReply(reply);
+        verify(ledger).recordReply(reply, List.of());
         verify(ledger, never()).holdForAgent(any(), any(), any());
         verify(ledger, never()).markProcessing(any(), any());
     }
