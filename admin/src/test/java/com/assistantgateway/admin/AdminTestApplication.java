@@ -8,13 +8,16 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.outbound.OutboundHttp;
 import com.assistantgateway.routes.outbound.OutboundTargets;
+import com.assistantgateway.routes.port.AssistantAnswer;
 import com.assistantgateway.routes.port.AssistantTypes;
+import com.assistantgateway.routes.port.Assistants;
 import com.assistantgateway.routes.port.ChannelType;
 import com.assistantgateway.routes.port.DeadLetter;
 import com.assistantgateway.routes.port.DeadLetterQueues;
 import com.assistantgateway.routes.port.KnowledgeIngestion;
 import com.assistantgateway.routes.port.KnowledgeJobs;
 import com.assistantgateway.routes.port.OutboundMessages;
+import com.assistantgateway.routes.port.PolicyTrials;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -79,6 +82,18 @@ class AdminTestApplication {
     @Bean
     AssistantTypes assistantTypes() {
         return (type, settings) -> List.of();
+    }
+
+    /** No assistants here: a scenario run in these tests would get "I don't know" to every question. */
+    @Bean
+    Assistants assistants() {
+        return request -> AssistantAnswer.dontKnow("I don't know.", 0.0, "en");
+    }
+
+    /** Policies are tried in the orchestrator; here a sample comes back as it went in. */
+    @Bean
+    PolicyTrials policyTrials() {
+        return (policy, sample) -> new PolicyTrials.Trial(sample, "", "answer", List.of(), sample);
     }
 
     @Bean
