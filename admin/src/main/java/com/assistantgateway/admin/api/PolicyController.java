@@ -57,13 +57,15 @@ public class PolicyController {
         return policies.versions(tenantId, Ids.assistant(assistant));
     }
 
-    /** Runs the saved policy (or the one given) on a sample; nothing is sent, stored or audited. */
+    /** Runs the saved policy (or the one given) on a sample; nothing is sent or stored, the trial is audited. */
     @PostMapping("/test")
     public PolicyTrials.Trial test(
             @PathVariable String tenant, @PathVariable String assistant, @Valid @RequestBody Sample sample) {
         TenantId tenantId = access.require(tenant, Permission.ASSISTANTS_READ);
         AnswerPolicy policy =
                 sample.policy() == null ? policies.load(tenantId, Ids.assistant(assistant)) : sample.policy();
+        policies.recordTrial(
+                tenantId, Ids.assistant(assistant), TenantAccess.current().name());
         return trials.trial(policy, sample.text());
     }
 

@@ -73,26 +73,31 @@ public class PolicyPages {
             @ModelAttribute PolicyForm form,
             @RequestParam(defaultValue = "") String sample,
             RedirectAttributes flash) {
-        access.require(tenant, Permission.ASSISTANTS_READ);
+        TenantId tenantId = access.require(tenant, Permission.ASSISTANTS_READ);
         AnswerPolicy policy = form.toPolicy();
+        policies.recordTrial(
+                tenantId, Ids.assistant(assistant), TenantAccess.current().name());
         flash.addFlashAttribute("policy", policy);
         flash.addFlashAttribute("sample", sample);
         flash.addFlashAttribute("trial", trials.trial(policy, sample));
         return "redirect:/console/t/" + tenant + "/assistants/" + assistant + "/policy";
     }
 
-    /** The form's fields: lists are one item per line (regions: comma-separated). */
+    /**
+     * The form's fields: lists are one item per line (regions: comma-separated); a checkbox left unticked is not sent
+     * at all, so it arrives as null and means no.
+     */
     public record PolicyForm(
-            boolean enabled,
-            boolean redactEmail,
-            boolean redactPhone,
-            boolean redactIban,
-            boolean redactCard,
+            Boolean enabled,
+            Boolean redactEmail,
+            Boolean redactPhone,
+            Boolean redactIban,
+            Boolean redactCard,
             String nameDetectorUrl,
             String phoneRegions,
             String allowedTopics,
             String refusedTopics,
-            boolean handOverRefused,
+            Boolean handOverRefused,
             Integer maxAnswerChars,
             String bannedPhrases,
             String disclaimer) {
@@ -100,16 +105,16 @@ public class PolicyPages {
         AnswerPolicy toPolicy() {
             return new AnswerPolicy(
                     0,
-                    enabled,
-                    redactEmail,
-                    redactPhone,
-                    redactIban,
-                    redactCard,
+                    Boolean.TRUE.equals(enabled),
+                    Boolean.TRUE.equals(redactEmail),
+                    Boolean.TRUE.equals(redactPhone),
+                    Boolean.TRUE.equals(redactIban),
+                    Boolean.TRUE.equals(redactCard),
                     nameDetectorUrl,
                     split(phoneRegions, "[,\\s]+"),
                     split(allowedTopics, "\\R"),
                     split(refusedTopics, "\\R"),
-                    handOverRefused,
+                    Boolean.TRUE.equals(handOverRefused),
                     maxAnswerChars == null ? 0 : maxAnswerChars,
                     split(bannedPhrases, "\\R"),
                     disclaimer);

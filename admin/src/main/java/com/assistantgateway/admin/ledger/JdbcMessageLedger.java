@@ -191,6 +191,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 row.payload(),
                 row.createdAt(),
                 null,
+                null,
                 null));
         handovers.agentReplied(reply.tenantId(), reply.conversationId());
         mapper.answerAwaitingAgent(reply.tenantId(), reply.conversationId(), reply.receivedAt());
@@ -403,6 +404,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 CanonicalJson.write(message),
                 message.receivedAt(),
                 message.metadata().get(AssistantAnswer.META_OUTCOME),
-                message.metadata().get(AssistantAnswer.META_LANGUAGE));
+                message.metadata().get(AssistantAnswer.META_LANGUAGE),
+                message.metadata().get(AssistantAnswer.META_HANDOVER));
     }
 }

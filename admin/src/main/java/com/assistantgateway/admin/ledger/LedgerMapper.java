@@ -30,12 +30,12 @@ public interface LedgerMapper {
     @Update("UPDATE conversations SET updated_at = #{at} WHERE tenant_id = #{tenantId} AND id = #{conversationId}")
     void touchConversation(TenantId tenantId, ConversationId conversationId, Instant at);
 
-    @Insert(
-            "INSERT INTO messages (tenant_id, id, conversation_id, assistant_id, binding_id, channel, direction,"
-                    + " channel_message_id, replay_key, reply_to, sender, recipient, status, confidence, payload, created_at,"
-                    + " updated_at, outcome, language) VALUES (#{tenantId}, #{id}, #{conversationId}, #{assistantId},"
-                    + " #{bindingId}, #{channel}, #{direction}, #{channelMessageId}, #{replayKey}, #{replyTo}, #{sender},"
-                    + " #{recipient}, #{status}, #{confidence}, #{payload}, #{createdAt}, #{createdAt}, #{outcome}, #{language})")
+    @Insert("INSERT INTO messages (tenant_id, id, conversation_id, assistant_id, binding_id, channel, direction,"
+            + " channel_message_id, replay_key, reply_to, sender, recipient, status, confidence, payload, created_at,"
+            + " updated_at, outcome, language, handover) VALUES (#{tenantId}, #{id}, #{conversationId},"
+            + " #{assistantId}, #{bindingId}, #{channel}, #{direction}, #{channelMessageId}, #{replayKey},"
+            + " #{replyTo}, #{sender}, #{recipient}, #{status}, #{confidence}, #{payload}, #{createdAt},"
+            + " #{createdAt}, #{outcome}, #{language}, #{handover})")
     void insertMessage(MessageRow message);
 
     @Select("SELECT payload, status, direction FROM messages WHERE tenant_id = #{tenantId} AND id = #{messageId}")

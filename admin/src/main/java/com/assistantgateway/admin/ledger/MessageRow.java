@@ -31,4 +31,5 @@ public record MessageRow(
         String payload,
         Instant createdAt,
         String outcome,
-        String language) {}
+        String language,
+        String handover) {}

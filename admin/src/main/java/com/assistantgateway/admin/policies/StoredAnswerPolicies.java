@@ -98,6 +98,11 @@ public class StoredAnswerPolicies implements AnswerPolicies {
         return saved;
     }
 
+    /** Records that someone tried a policy on a sample (never the sample: it may hold personal data). */
+    public void recordTrial(TenantId tenantId, AssistantId assistantId, String actor) {
+        audit.record(tenantId, actor, "policy.tested", "assistant", assistantId.value(), null);
+    }
+
     /** What is wrong with a policy, worded for the admin who wrote it. */
     static List<String> problems(AnswerPolicy policy) {
         List<String> problems = new ArrayList<>();

@@ -11,6 +11,7 @@ import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.outbound.OutboundTargets;
 import com.assistantgateway.routes.port.AssistantProfile;
+import com.assistantgateway.routes.port.AssistantSettingsChanged;
 import com.assistantgateway.routes.port.AssistantTypes;
 import com.assistantgateway.routes.port.BindingStates;
 import com.assistantgateway.routes.port.ChannelBinding;
@@ -29,8 +30,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -218,6 +222,16 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 or(changes.status(), before.status()),
                 before.createdAt());
         mapper.updateAssistant(after);
+        Map<String, String> was = stringMap(before.modelSettings());
+        Set<String> changed = new TreeSet<>();
+        for (String key : union(was.keySet(), settings.keySet())) {
+            if (!Objects.equals(was.get(key), settings.get(key))) {
+                changed.add(key);
+            }
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new AssistantSettingsChanged(tenantId, assistantId, changed));
+        }
         AssistantView view = view(after);
         audit.record(
                 tenantId,
@@ -227,6 +241,12 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
                 assistantId.value(),
                 audit.change(view(before), view));
         return view;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Settings the assistant's plugin could not read, or secrets among them, are refused here. */

@@ -35,7 +35,21 @@ public class Reports {
     }
 
     static Overview aggregate(int days, List<Exchange> exchanges) {
-        long answered = exchanges.stream().filter(e -> e.answeredAt() != null).count();
+        Map<String, Long> kinds = exchanges.stream()
+                .filter(e -> e.kind() != null)
+                .collect(Collectors.groupingBy(Exchange::kind, TreeMap::new, Collectors.counting()));
+        long answered = kinds.getOrDefault("answered", 0L);
+        long acknowledged = kinds.getOrDefault("acknowledged", 0L);
+        Map<String, Long> handedOver = exchanges.stream()
+                .filter(e -> "handed-over".equals(e.kind()))
+                .collect(Collectors.groupingBy(
+                        e -> e.handover() == null ? "unknown" : e.handover(), TreeMap::new, Collectors.counting()));
+        Map<String, Map<String, Long>> languages = exchanges.stream()
+                .filter(e -> e.kind() != null && e.language() != null)
+                .collect(Collectors.groupingBy(
+                        Exchange::language,
+                        TreeMap::new,
+                        Collectors.groupingBy(Exchange::kind, TreeMap::new, Collectors.counting())));
         long awaiting = exchanges.stream()
                 .filter(e -> "AWAITING_AGENT".equals(e.status()))
                 .count();
@@ -43,7 +57,9 @@ public class Reports {
                 exchanges.stream().filter(e -> "FAILED".equals(e.status())).count();
         List<Long> confidence = new ArrayList<>(Collections.nCopies(10, 0L));
         for (Exchange exchange : exchanges) {
-            if (exchange.confidence() != null) {
+            // The assistant's own judgement only: a handover before answering and an acknowledgement score nothing.
+            if (exchange.confidence() != null
+                    && ("answered".equals(exchange.kind()) || "dont-know".equals(exchange.kind()))) {
                 int bucket = (int) Math.min(9, Math.max(0, Math.floor(exchange.confidence() * 10)));
                 confidence.set(bucket, confidence.get(bucket) + 1);
             }
@@ -65,15 +81,21 @@ public class Reports {
                         e -> LocalDate.ofInstant(e.receivedAt(), ZoneOffset.UTC).toString(),
                         TreeMap::new,
                         Collectors.counting()));
-        double rate = exchanges.isEmpty() ? 0 : (double) answered / exchanges.size();
+        long questions = exchanges.size() - acknowledged;
+        double rate = questions <= 0 ? 0 : (double) answered / questions;
         return new Overview(
                 days,
                 exchanges.size(),
                 answered,
+                kinds.getOrDefault("dont-know", 0L),
+                kinds.getOrDefault("refused", 0L),
+                handedOver,
+                acknowledged,
                 awaiting,
                 failed,
                 rate,
                 confidence,
+                languages,
                 channels,
                 daily,
                 exchanges.size() >= MAX_EXCHANGES);

@@ -16,10 +16,10 @@ class ReportsTest {
         Overview overview = Reports.aggregate(
                 7,
                 List.of(
-                        new Exchange("webhook", "ANSWERED", T, T.plusMillis(200), 0.93),
-                        new Exchange("webhook", "ANSWERED", T, T.plusMillis(900), 0.41),
-                        new Exchange("email", "AWAITING_AGENT", T, null, null),
-                        new Exchange("email", "FAILED", T.plusSeconds(86_400), null, null)));
+                        new Exchange("webhook", "ANSWERED", T, T.plusMillis(200), 0.93, null, null, null),
+                        new Exchange("webhook", "ANSWERED", T, T.plusMillis(900), 0.41, null, null, null),
+                        new Exchange("email", "AWAITING_AGENT", T, null, null, null, null, null),
+                        new Exchange("email", "FAILED", T.plusSeconds(86_400), null, null, null, null, null)));
 
         assertThat(overview.received()).isEqualTo(4);
         assertThat(overview.answered()).isEqualTo(2);
@@ -37,9 +37,39 @@ class ReportsTest {
     }
 
     @Test
+    void iDontKnowHandoversAndReindexedPagesAreNotCountedAsAnswers() {
+        Overview overview = Reports.aggregate(
+                7,
+                List.of(
+                        new Exchange("webhook", "ANSWERED", T, T.plusMillis(100), 0.82, "answered", "en", null),
+                        new Exchange("webhook", "ANSWERED", T, T.plusMillis(100), 0.76, "answered", "nl", null),
+                        new Exchange("webhook", "ANSWERED", T, T.plusMillis(100), 0.12, "dont-know", "nl", null),
+                        new Exchange(
+                                "email", "ANSWERED", T, T.plusMillis(100), 0.0, "handed-over", "de", "customer-asked"),
+                        new Exchange(
+                                "email", "ANSWERED", T, T.plusMillis(100), 0.0, "handed-over", "en", "attachment-only"),
+                        new Exchange("webchat", "ANSWERED", T, T.plusMillis(100), 0.0, "refused", "en", null),
+                        new Exchange("scrape", "ANSWERED", T, T.plusMillis(100), 1.0, "acknowledged", null, null)));
+
+        assertThat(overview.answered()).isEqualTo(2);
+        assertThat(overview.dontKnow()).isEqualTo(1);
+        assertThat(overview.refused()).isEqualTo(1);
+        assertThat(overview.handedOver()).containsEntry("customer-asked", 1L).containsEntry("attachment-only", 1L);
+        assertThat(overview.acknowledged()).isEqualTo(1);
+        // Two answers of six customer messages; the re-indexed page is no customer's.
+        assertThat(overview.answerRate()).isEqualTo(2 / 6.0);
+        assertThat(overview.confidence().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(3);
+        assertThat(overview.confidence().get(1)).isEqualTo(1);
+        assertThat(overview.languages().get("nl")).containsEntry("answered", 1L).containsEntry("dont-know", 1L);
+        assertThat(overview.languages().get("de")).containsEntry("handed-over", 1L);
+    }
+
+    @Test
     void anOverviewThatReadAsManyMessagesAsItMaySaysItIsPartial() {
-        List<Exchange> newest =
-                Collections.nCopies(Reports.MAX_EXCHANGES, new Exchange("sms", "ANSWERED", T, T.plusMillis(50), 0.8));
+        List<Exchange> newest = Collections.nCopies(
+                Reports.MAX_EXCHANGES,
+                new Exchange("sms", "ANSWERED", T, T.plusMillis(50), 0.8, "answered", "en", null));
 
         assertThat(Reports.aggregate(30, newest).partial()).isTrue();
     }

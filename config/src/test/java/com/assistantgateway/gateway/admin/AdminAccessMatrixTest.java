@@ -335,6 +335,85 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                         Map.of("messagesPerMinute", 1000000, "senderMessagesPerMinute", 0))));
         all.add(tenantScoped(
                 "DELETE", "/api/v1/tenants/{tenant}/limits", PLATFORM, s -> req(t.formatted(s.slug()) + "/limits")));
+        String ap = a + "/policy";
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/policy",
+                Permission.ASSISTANTS_READ,
+                s -> req(ap.formatted(s.slug()))));
+        all.add(tenantScoped(
+                "PUT",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/policy",
+                Permission.ASSISTANTS_WRITE,
+                s -> req(ap.formatted(s.slug()), Map.of("enabled", true, "redactEmail", true, "redactPhone", true))));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/policy/versions",
+                Permission.ASSISTANTS_READ,
+                s -> req(ap.formatted(s.slug()) + "/versions")));
+        all.add(tenantScoped(
+                "POST",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/policy/test",
+                Permission.ASSISTANTS_READ,
+                s -> req(ap.formatted(s.slug()) + "/test", Map.of("text", "Mail me at jan@example.com"))));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/handover/queue",
+                Permission.CONVERSATIONS_READ,
+                s -> req(t.formatted(s.slug()) + "/handover/queue")));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/handover/agents",
+                Permission.CONVERSATIONS_READ,
+                s -> req(t.formatted(s.slug()) + "/handover/agents")));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/handover/agents/me",
+                Permission.CONVERSATIONS_WRITE,
+                s -> req(t.formatted(s.slug()) + "/handover/agents/me")));
+        all.add(tenantScoped(
+                "PUT",
+                "/api/v1/tenants/{tenant}/handover/agents/me",
+                Permission.CONVERSATIONS_WRITE,
+                s -> req(t.formatted(s.slug()) + "/handover/agents/me", Map.of("available", false, "capacity", 5))));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/scenarios",
+                Permission.ASSISTANTS_READ,
+                s -> req(a.formatted(s.slug()) + "/scenarios")));
+        all.add(tenantScoped(
+                "PUT",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/scenarios",
+                Permission.ASSISTANTS_WRITE,
+                s -> req(
+                        a.formatted(s.slug()) + "/scenarios",
+                        Map.of(
+                                "scenarios",
+                                List.of(Map.of(
+                                        "name", "echoes",
+                                        "turns", List.of("hello"),
+                                        "expect", Map.of("outcome", List.of("answered"))))))));
+        all.add(tenantScoped(
+                "POST",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/scenario-runs",
+                Permission.ASSISTANTS_WRITE,
+                s -> req(a.formatted(s.slug()) + "/scenario-runs")));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/scenario-runs",
+                Permission.ASSISTANTS_READ,
+                s -> req(a.formatted(s.slug()) + "/scenario-runs")));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/scenario-runs/{run}",
+                Permission.ASSISTANTS_READ,
+                s -> req(a.formatted(s.slug()) + "/scenario-runs/" + s.freshRun())));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/assistants/{assistant}/scenario-runs/compare",
+                Permission.ASSISTANTS_READ,
+                s -> req(a.formatted(s.slug()) + "/scenario-runs/compare?base=" + s.freshRun() + "&with="
+                        + s.freshRun())));
         return all;
     }
 
@@ -585,6 +664,42 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                 "/console/t/{tenant}/limits/plan",
                 PLATFORM,
                 s -> t.formatted(s.slug()) + "/limits/plan",
+                s -> Map.of()));
+        String ac = t + "/assistants/support";
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/handover",
+                Permission.CONVERSATIONS_READ,
+                s -> t.formatted(s.slug()) + "/handover"));
+        all.add(post(
+                "/console/t/{tenant}/handover/availability",
+                Permission.CONVERSATIONS_WRITE,
+                s -> t.formatted(s.slug()) + "/handover/availability",
+                s -> Map.of("available", "false", "capacity", "5")));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/assistants/{assistant}/policy",
+                Permission.ASSISTANTS_READ,
+                s -> ac.formatted(s.slug()) + "/policy"));
+        all.add(post(
+                "/console/t/{tenant}/assistants/{assistant}/policy",
+                Permission.ASSISTANTS_WRITE,
+                s -> ac.formatted(s.slug()) + "/policy",
+                s -> Map.of("enabled", "true", "redactEmail", "true", "maxAnswerChars", "0")));
+        all.add(post(
+                "/console/t/{tenant}/assistants/{assistant}/policy/test",
+                Permission.ASSISTANTS_READ,
+                s -> ac.formatted(s.slug()) + "/policy/test",
+                s -> Map.of("enabled", "true", "redactEmail", "true", "sample", "Mail me at jan@example.com")));
+        all.add(page(
+                "GET",
+                "/console/t/{tenant}/assistants/{assistant}/scenarios",
+                Permission.ASSISTANTS_READ,
+                s -> ac.formatted(s.slug()) + "/scenarios"));
+        all.add(post(
+                "/console/t/{tenant}/assistants/{assistant}/scenarios/run",
+                Permission.ASSISTANTS_WRITE,
+                s -> ac.formatted(s.slug()) + "/scenarios/run",
                 s -> Map.of()));
         return all;
     }

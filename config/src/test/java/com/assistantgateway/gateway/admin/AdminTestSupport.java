@@ -8,6 +8,8 @@ import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.NewTenant;
 import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.admin.scenarios.ScenarioRunner;
+import com.assistantgateway.admin.scenarios.ScenarioSet;
 import com.assistantgateway.admin.security.ApiKeys;
 import com.assistantgateway.admin.security.GatewayPrincipal;
 import com.assistantgateway.admin.security.NewUser;
@@ -88,6 +90,9 @@ abstract class AdminTestSupport {
     JdbcMessageLedger ledger;
 
     @Autowired
+    ScenarioRunner scenarios;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -143,6 +148,15 @@ abstract class AdminTestSupport {
                             Map.of()),
                     "test");
             ledger.accept(message(tenant, "c-1", "customer@" + slug + ".test", "Where is my order?"));
+            scenarios.saveSet(
+                    tenant,
+                    new AssistantId("support"),
+                    new ScenarioSet(List.of(new ScenarioSet.Scenario(
+                            "echoes",
+                            List.of("hello"),
+                            null,
+                            new ScenarioSet.Expectation(List.of("answered"), null, null, null, null, null, null)))),
+                    "test");
         }
         return new Side(tenant);
     }
@@ -205,6 +219,11 @@ abstract class AdminTestSupport {
             return apiKeys.create(tenant, "key " + sequence.incrementAndGet(), List.of("conversations:read"), admin)
                     .apiKey()
                     .id();
+        }
+
+        /** A stored run of the tenant's scenarios. */
+        String freshRun() {
+            return scenarios.run(tenant, new AssistantId("support"), "test").id();
         }
 
         String freshUser() {

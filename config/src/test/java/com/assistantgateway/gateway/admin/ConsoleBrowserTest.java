@@ -2,8 +2,11 @@ package com.assistantgateway.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assistantgateway.admin.handover.HandoverQueue;
 import com.assistantgateway.admin.security.Role;
 import com.assistantgateway.gateway.Chromium;
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.port.HandoverReason;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +33,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The console's main flows in a real browser (Debian's headless Chromium through its chromedriver), driven by the
@@ -37,6 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@link Chromium} for where it runs.
  */
 class ConsoleBrowserTest extends AdminTestSupport {
+
+    @Autowired
+    HandoverQueue handovers;
 
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
 
@@ -230,6 +237,59 @@ class ConsoleBrowserTest extends AdminTestSupport {
         assertThat(blocked).as("nothing Hawtio needs is blocked").isEmpty();
     }
 
+    @Test
+    void aTenantAdminWritesAPolicyTriesItOnASampleAndAnswersAHandedOverConversationFromTheQueue() {
+        ConversationId waiting = new ConversationId("handover-" + sequence.incrementAndGet());
+        ledger.accept(message(acme.tenant, waiting.value(), "waiting@acme.test", "Can I speak to a person?"));
+        handovers.open(acme.tenant, waiting, HandoverReason.CUSTOMER_ASKED, "assistant:support");
+        signIn(email("acme", Role.TENANT_ADMIN));
+
+        open("Assistants");
+        navigating(() -> browser.findElement(By.linkText("Support")).click());
+        navigating(() -> browser.findElement(By.id("policy-link")).click());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Answer policy of support");
+        browser.findElement(By.id("refused")).sendKeys("competitor prices");
+        browser.findElement(By.id("banned")).sendKeys("we guarantee");
+        browser.findElement(By.id("sample"))
+                .sendKeys("Mail me at jan@example.com or call +31 6 12345678 about competitor prices");
+        navigating(() -> browser.findElement(By.id("test-policy")).click());
+        assertThat(browser.findElement(By.id("trial-redacted")).getText())
+                .isEqualTo("Mail me at [EMAIL_1] or call [PHONE_1] about competitor prices");
+        assertThat(browser.findElement(By.id("trial-before")).getText())
+                .isEqualTo("refuse: refused topic 'competitor prices'");
+        // The tried policy stays in the form, unsaved, until it is saved.
+        assertThat(browser.findElement(By.id("refused")).getAttribute("value")).isEqualTo("competitor prices");
+        screenshot("10-policy-test");
+        navigating(() -> browser.findElement(By.id("save-policy")).click());
+        assertThat(notice()).startsWith("Saved as version 1");
+        assertThat(browser.findElement(By.id("banned")).getAttribute("value")).isEqualTo("we guarantee");
+
+        WebElement badge = browser.findElement(By.id("handover-badge"));
+        assertThat(Integer.parseInt(badge.getText())).isGreaterThanOrEqualTo(1);
+        openHandover();
+        WebElement row = browser.findElement(By.cssSelector("tr[data-conversation='" + waiting.value() + "']"));
+        assertThat(row.getText()).contains("customer-asked", "waiting for an agent", "first reply by");
+        screenshot("11-handover-queue");
+        navigating(() -> browser.findElement(By.id("toggle-availability")).click());
+        assertThat(notice()).startsWith("You are available");
+        assertThat(browser.findElement(By.cssSelector("tr[data-conversation='" + waiting.value() + "']"))
+                        .getText())
+                .contains("with " + email("acme", Role.TENANT_ADMIN));
+
+        navigating(() -> browser.findElement(By.linkText(waiting.value())).click());
+        browser.findElement(By.id("text")).sendKeys("Hello, I am a person: how can I help?");
+        navigating(() -> browser.findElement(By.id("text")).submit());
+        assertThat(notice()).isEqualTo("Reply sent.");
+        openHandover();
+        assertThat(browser.findElement(By.cssSelector("tr[data-conversation='" + waiting.value() + "']"))
+                        .getText())
+                .contains("replied");
+        screenshot("12-handover-replied");
+        open("Audit log");
+        assertThat(browser.findElement(By.tagName("table")).getText())
+                .contains("conversation.assigned", "conversation.handed-over", "policy.saved");
+    }
+
     private void signIn(String email) {
         signIn(email, PASSWORD);
     }
@@ -246,6 +306,13 @@ class ConsoleBrowserTest extends AdminTestSupport {
     private void open(String section) {
         navigating(() -> browser.findElement(By.cssSelector("nav.sections"))
                 .findElement(By.linkText(section))
+                .click());
+    }
+
+    /** The handover queue's link carries its badge (the count of waiting and own conversations) in its text. */
+    private void openHandover() {
+        navigating(() -> browser.findElement(By.cssSelector("nav.sections"))
+                .findElement(By.partialLinkText("Handover"))
                 .click());
     }
 

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * scenario passes and the threshold the demo uses lies where the scenarios put it. Then the same answer path with a
  * (stub) LLM, reached through the webhook channel: planted personal data never reaches the model and is restored in
  * the reply; a request for a person is handed over in the same turn, the customer told, the conversation queued and
- * assigned to the agent who comes available.
+ * assigned to the agent who comes available; the overview counts that handover as one, not as an answer.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -189,6 +189,21 @@ class DemoScenariosTest {
             assertThat(mine.get("assignee").asText()).isEqualTo("admin@demo.local");
             assertThat(mine.get("responseKind").asText()).isEqualTo("first");
         });
+    }
+
+    @Test
+    @Order(4)
+    void theOverviewCountsTheHandoverByReasonAndLanguageAndNotAsAnAnswer() {
+        JsonNode overview = AdminClient.read(api.send("GET", "/api/v1/tenants/demo/reports/overview", null, admin)
+                .body());
+
+        // Scenario runs are not traffic: what the overview holds is the two customer messages above.
+        assertThat(overview.get("received").asLong()).isEqualTo(2);
+        assertThat(overview.get("answered").asLong()).isEqualTo(1);
+        assertThat(overview.at("/handedOver/customer-asked").asLong()).isEqualTo(1);
+        assertThat(overview.at("/languages/nl/handed-over").asLong()).isEqualTo(1);
+        assertThat(overview.at("/languages/en/answered").asLong()).isEqualTo(1);
+        assertThat(overview.get("answerRate").asDouble()).isEqualTo(0.5);
     }
 
     private void useTheLlm() {

@@ -115,7 +115,9 @@ class OperationsTest extends AdminTestSupport {
 
         assertThat(scrape)
                 .contains("gateway_channel_received_total{assistant=\"support\",channel=\"webhook\",tenant=\"demo\"}")
-                .contains("gateway_messages_answered_total{assistant=\"support\",channel=\"webhook\",tenant=\"demo\"}")
+                .contains(
+                        "gateway_messages_answered_total{assistant=\"support\",channel=\"webhook\",outcome=\"answered\","
+                                + "tenant=\"demo\"}")
                 .contains(
                         "gateway_answer_latency_seconds_count{assistant=\"support\",channel=\"webhook\",tenant=\"demo\"}")
                 .containsPattern("gateway_dlq_depth\\{tenant=\"acme\"} [1-9]");

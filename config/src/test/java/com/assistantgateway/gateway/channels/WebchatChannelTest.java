@@ -305,9 +305,10 @@ class WebchatChannelTest extends ChannelsTestSupport {
             assertThat(mine.data().path("attachments").get(0).path("fileName").asText())
                     .isEqualTo("caliper.png");
             assertThat(mine.data().path("text").asText()).isEqualTo("(1 attachment(s) without text)");
-            // A file without a question is not answered from the knowledge base.
+            // A file without a question is not answered from the knowledge base: a person takes it.
             Event reply = stream.next("message", ANSWERED);
-            assertThat(reply.data().path("text").asText()).startsWith("I'm sorry, I don't have information");
+            assertThat(reply.data().path("text").asText())
+                    .startsWith("Thank you. I'm passing your question to a colleague");
             assertThat(reply.data().path("citations")).isEmpty();
 
             GatewayMessage stored = ledger.find(

@@ -33,7 +33,7 @@ import org.apache.hc.core5.util.Timeout;
  * for every outbound call: blocking, on the caller's thread, no selector and worker threads of a second client.
  * Streaming answers are read on the given executor, as LangChain4j expects the call to return at once.
  */
-final class ApacheLlmHttp implements HttpClient {
+public final class ApacheLlmHttp implements HttpClient {
 
     private final CloseableHttpClient client;
     private final ExecutorService streams;
@@ -47,7 +47,7 @@ final class ApacheLlmHttp implements HttpClient {
                 .build();
     }
 
-    static HttpClientBuilder builder(CloseableHttpClient client, ExecutorService streams) {
+    public static HttpClientBuilder builder(CloseableHttpClient client, ExecutorService streams) {
         return new Builder(client, streams);
     }
 

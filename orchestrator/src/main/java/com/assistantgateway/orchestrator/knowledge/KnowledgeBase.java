@@ -29,7 +29,7 @@ public class KnowledgeBase implements KnowledgeIngestion {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
     private final KnowledgeStore store;
-    private final EmbeddingModel embeddings;
+    private final EmbeddingModels embeddings;
     private final DocumentExtractor extractor;
     private final ScoringModel reranker;
     private final MarkdownChunker chunker;
@@ -40,7 +40,7 @@ public class KnowledgeBase implements KnowledgeIngestion {
     @Autowired
     public KnowledgeBase(
             KnowledgeStore store,
-            EmbeddingModel embeddings,
+            EmbeddingModels embeddings,
             DocumentExtractor extractor,
             ObjectProvider<ScoringModel> reranker,
             LanguageDetector languages,
@@ -55,12 +55,13 @@ public class KnowledgeBase implements KnowledgeIngestion {
             DocumentExtractor extractor,
             ScoringModel reranker,
             OrchestratorProperties properties) {
-        this(store, embeddings, extractor, reranker, new LanguageDetector(), properties);
+        this(store, EmbeddingModels.inProcessOnly(embeddings), extractor, reranker, new LanguageDetector(), properties);
     }
 
-    private KnowledgeBase(
+    /** Wired by hand with its embedding models (tests); {@code reranker} may be null. */
+    public KnowledgeBase(
             KnowledgeStore store,
-            EmbeddingModel embeddings,
+            EmbeddingModels embeddings,
             DocumentExtractor extractor,
             ScoringModel reranker,
             LanguageDetector languages,
@@ -101,12 +102,13 @@ public class KnowledgeBase implements KnowledgeIngestion {
         List<KnowledgeChunk> chunks = chunker.chunk(source, document.title(), document.markdown());
         // Each passage in its own language: a page may hold a translation, a quote or an English table.
         Language pageLanguage = languages.detect(document.markdown(), retrieval.defaultLanguage());
+        EmbeddingModels.Embedder embedder = embeddings.forAssistant(tenantId, assistantId);
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
         int batchSize = retrieval.embeddingBatchSize();
         progress.embedded(0, chunks.size());
         for (int from = 0; from < chunks.size(); from += batchSize) {
             List<KnowledgeChunk> batch = chunks.subList(from, Math.min(chunks.size(), from + batchSize));
-            List<Embedding> vectors = embeddings
+            List<Embedding> vectors = embedder.model()
                     .embedAll(batch.stream()
                             .map(c -> TextSegment.from(c.label() + "\n" + c.text()))
                             .toList())
@@ -114,7 +116,7 @@ public class KnowledgeBase implements KnowledgeIngestion {
             for (int i = 0; i < batch.size(); i++) {
                 KnowledgeChunk chunk = batch.get(i);
                 Language language = languages.detect(chunk.label() + "\n" + chunk.text(), pageLanguage);
-                embedded.add(new EmbeddedChunk(chunk, vectors.get(i).vector(), language));
+                embedded.add(new EmbeddedChunk(chunk, vectors.get(i).vector(), language, embedder.id()));
             }
             progress.embedded(embedded.size(), chunks.size());
         }
@@ -152,15 +154,17 @@ public class KnowledgeBase implements KnowledgeIngestion {
             int limit,
             Language assistantLanguage) {
         boolean rerank = reranker != null && retrieval.rerankCandidates() > limit;
+        EmbeddingModels.Embedder embedder = embeddings.forAssistant(tenantId, assistantId);
         KnowledgeQuery query = new KnowledgeQuery(
                 question,
                 // BM25 too: the passages' similarity to the question is half of the answer's confidence.
-                embeddings.embed(question).content().vector(),
+                embedder.model().embed(question).content().vector(),
                 languages.detect(question, assistantLanguage),
                 mode,
                 rerank ? retrieval.rerankCandidates() : limit,
                 retrieval.denseFloor(),
-                retrieval.rrfK());
+                retrieval.rrfK(),
+                embedder.id());
         List<ScoredChunk> hits = store.search(tenantId, assistantId, query);
         return rerank ? rerank(question, hits, limit) : hits;
     }

@@ -11,9 +11,29 @@ package com.assistantgateway.orchestrator.knowledge;
  * @param denseFloor dense hits below this cosine similarity are not candidates: a rank-based fusion cannot tell a
  *     poor best match from a good one, so the dense list only holds plausible passages
  * @param rrfK the reciprocal rank fusion constant (60 in the original paper)
+ * @param embedder the model {@code vector} was made with: only passages embedded by it are compared with it
  */
 public record KnowledgeQuery(
-        String text, float[] vector, Language language, RetrievalMode mode, int limit, double denseFloor, int rrfK) {
+        String text,
+        float[] vector,
+        Language language,
+        RetrievalMode mode,
+        int limit,
+        double denseFloor,
+        int rrfK,
+        String embedder) {
+
+    /** A query embedded in process. */
+    public KnowledgeQuery(
+            String text,
+            float[] vector,
+            Language language,
+            RetrievalMode mode,
+            int limit,
+            double denseFloor,
+            int rrfK) {
+        this(text, vector, language, mode, limit, denseFloor, rrfK, EmbeddingModels.IN_PROCESS);
+    }
 
     public KnowledgeQuery {
         if (limit < 1) {

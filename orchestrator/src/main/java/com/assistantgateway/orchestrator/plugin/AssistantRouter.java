@@ -19,6 +19,7 @@ import com.assistantgateway.routes.port.AssistantRequest;
 import com.assistantgateway.routes.port.Assistants;
 import com.assistantgateway.routes.port.HandoverReason;
 import com.assistantgateway.routes.port.PolicyDecision;
+import com.assistantgateway.routes.port.ScrapedPages;
 import com.assistantgateway.routes.port.TenantDirectory;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public class AssistantRouter implements Assistants {
         if (!plugin.manifest().supports(message.channel())) {
             throw new IllegalStateException(profile.type() + " assistants do not answer on " + message.channel());
         }
-        if (!plugin.talksToCustomers() || "scrape".equals(message.channel().value())) {
+        if (!plugin.talksToCustomers() || ScrapedPages.CHANNEL.equals(message.channel())) {
             return plugin.answer(profile, request);
         }
         return answerCustomer(plugin, profile, request);

@@ -6,6 +6,7 @@ import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
 import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
 import com.assistantgateway.orchestrator.answer.Phrases;
 import com.assistantgateway.orchestrator.knowledge.AnswerConfidence;
+import com.assistantgateway.orchestrator.knowledge.EmbeddingModels;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.knowledge.Language;
 import com.assistantgateway.orchestrator.knowledge.RetrievalMode;
@@ -45,10 +46,13 @@ public class SupportAssistant implements AssistantPlugin {
                 "description": "hand the conversation to a person when no answer is confident enough"},
               "llm.baseUrl": {"type": "string", "format": "uri"},
               "llm.model": {"type": "string", "maxLength": 200},
+              "embedding.baseUrl": {"type": "string", "format": "uri",
+                "description": "an OpenAI-compatible /v1/embeddings endpoint; changing it re-indexes the knowledge"},
+              "embedding.model": {"type": "string", "maxLength": 200},
               "frontendUrl": {"type": "string", "format": "uri"}}}
             """,
             Set.of(AssistantManifest.ALL_CHANNELS),
-            Set.of(ChatModels.BASE_URL),
+            Set.of(ChatModels.BASE_URL, EmbeddingModels.BASE_URL),
             Set.of("frontendUrl"));
 
     private final KnowledgeBase knowledge;

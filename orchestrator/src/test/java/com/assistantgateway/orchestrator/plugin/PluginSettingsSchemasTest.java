@@ -47,7 +47,7 @@ class PluginSettingsSchemasTest {
         assertThat(problems)
                 .containsExactly(
                         "'temperatur' is not a setting of the support assistant type (its settings: topK,"
-                                + " confidenceThreshold, retrievalMode, language, handoverBelowThreshold, llm.baseUrl, llm.model, frontendUrl)",
+                                + " confidenceThreshold, retrievalMode, language, handoverBelowThreshold, llm.baseUrl, llm.model, embedding.baseUrl, embedding.model, frontendUrl)",
                         "setting 'confidenceThreshold' must be a number from 0 to 1 written with a decimal point,"
                                 + " such as 0.45",
                         "setting 'retrievalMode' does not have a value in the enumeration [\"hybrid\", \"dense\","

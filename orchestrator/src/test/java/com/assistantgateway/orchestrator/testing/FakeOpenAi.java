@@ -29,6 +29,9 @@ public final class FakeOpenAi implements AutoCloseable {
     /** Streams the client stopped reading before the last token: what cancelling upstream looks like here. */
     public final AtomicInteger abandonedStreams = new AtomicInteger();
 
+    /** Requests to {@code /v1/embeddings}, which answers with {@link #wordVector} of each input. */
+    public final List<JsonNode> embeddingRequests = new CopyOnWriteArrayList<>();
+
     public final AtomicInteger completedStreams = new AtomicInteger();
 
     public FakeOpenAi() throws IOException {
@@ -67,9 +70,54 @@ public final class FakeOpenAi implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/v1/embeddings", exchange -> {
+            JsonNode request = json.readTree(exchange.getRequestBody());
+            embeddingRequests.add(request);
+            JsonNode input = request.path("input");
+            var response = json.createObjectNode()
+                    .put("object", "list")
+                    .put("model", request.path("model").asText());
+            var data = response.putArray("data");
+            int index = 0;
+            for (JsonNode text :
+                    input.isArray() ? input : json.createArrayNode().add(input)) {
+                var item = data.addObject().put("object", "embedding").put("index", index++);
+                var vector = item.putArray("embedding");
+                for (float value : wordVector(text.asText())) {
+                    vector.add(value);
+                }
+            }
+            response.putObject("usage").put("prompt_tokens", 1).put("total_tokens", 1);
+            byte[] body = json.writeValueAsBytes(response);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         // Streams take their time: each request gets a thread of its own.
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /**
+     * A deterministic stand-in for a multilingual model: 64 dimensions, each word (lower case, accents kept) adding
+     * to one of them, normalized. Texts sharing words are close whatever their language.
+     */
+    public static float[] wordVector(String text) {
+        float[] vector = new float[64];
+        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                vector[Math.floorMod(word.hashCode(), vector.length)] += 1;
+            }
+        }
+        double norm = 0;
+        for (float value : vector) {
+            norm += value * value;
+        }
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = norm == 0 ? (i == 0 ? 1 : 0) : (float) (vector[i] / Math.sqrt(norm));
+        }
+        return vector;
     }
 
     /** OpenAI's streamed chat completion: one chunk per word, then the finish reason, usage and [DONE]. */

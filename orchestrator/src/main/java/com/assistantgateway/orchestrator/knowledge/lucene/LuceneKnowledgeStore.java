@@ -2,6 +2,7 @@ package com.assistantgateway.orchestrator.knowledge.lucene;
 
 import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.knowledge.EmbeddedChunk;
+import com.assistantgateway.orchestrator.knowledge.EmbeddingModels;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeChunk;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeQuery;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeStore;
@@ -73,6 +74,7 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
     private static final String LANGUAGE = "language";
     private static final String TEXT = "text";
     private static final String VECTOR = "vector";
+    private static final String EMBEDDER = "embedder";
     private static final float QUESTION_LANGUAGE_BOOST = 3.0f;
     private static final Duration COMMIT_WINDOW = Duration.ofMillis(100);
 
@@ -147,7 +149,8 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
             IndexSearcher searcher, TenantId tenantId, AssistantId assistantId, KnowledgeQuery query)
             throws IOException {
         int k = query.candidates();
-        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), k, scope(tenantId, assistantId));
+        Query knn =
+                new KnnFloatVectorQuery(vectorField(query.embedder()), query.vector(), k, scope(tenantId, assistantId));
         List<ScoredChunk> hits = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(knn, k).scoreDocs) {
             // Lucene scores cosine as (1 + cos) / 2; callers reason in plain cosine.
@@ -184,7 +187,7 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
                 .build();
         List<ScoredChunk> hits = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(scoped, query.candidates()).scoreDocs) {
-            hits.add(hit(searcher, hit.doc, hit.score, cosine(searcher, hit.doc, query.vector())));
+            hits.add(hit(searcher, hit.doc, hit.score, cosine(searcher, hit.doc, query)));
         }
         return hits;
     }
@@ -247,6 +250,14 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
         }
     }
 
+    /**
+     * One vector field per embedding model, since a field holds vectors of one dimension: the in-process model's is
+     * the field the index has always had.
+     */
+    private static String vectorField(String embedder) {
+        return EmbeddingModels.IN_PROCESS.equals(embedder) ? VECTOR : VECTOR + "_" + embedder;
+    }
+
     private static String textField(Language language) {
         return TEXT + "_" + language.code();
     }
@@ -264,7 +275,9 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
         doc.add(new StoredField(TEXT, chunk.text()));
         // Headings are searchable words too: a question often names the section it is about.
         doc.add(new TextField(textField(embedded.language()), chunk.label() + "\n" + chunk.text(), Field.Store.NO));
-        doc.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
+        doc.add(new StringField(EMBEDDER, embedded.embedder(), Field.Store.NO));
+        doc.add(new KnnFloatVectorField(
+                vectorField(embedded.embedder()), embedded.vector(), VectorSimilarityFunction.COSINE));
         return doc;
     }
 
@@ -280,14 +293,18 @@ public class LuceneKnowledgeStore implements KnowledgeStore {
                 chunk, score, cosine, Language.of(doc.get(LANGUAGE)).orElse(null));
     }
 
-    /** The stored vector's cosine similarity to the question's; NaN without a question vector. */
-    private static double cosine(IndexSearcher searcher, int docId, float[] question) throws IOException {
+    /**
+     * The stored vector's cosine similarity to the question's; NaN without a question vector, or for a passage
+     * embedded by another model (its re-index has not reached it yet).
+     */
+    private static double cosine(IndexSearcher searcher, int docId, KnowledgeQuery query) throws IOException {
+        float[] question = query.vector();
         if (question == null) {
             return Double.NaN;
         }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
-        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField(query.embedder()));
         int target = docId - leaf.docBase;
         if (vectors == null || vectors.advance(target) != target) {
             return Double.NaN;

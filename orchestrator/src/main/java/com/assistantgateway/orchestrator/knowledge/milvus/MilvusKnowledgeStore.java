@@ -2,6 +2,7 @@ package com.assistantgateway.orchestrator.knowledge.milvus;
 
 import com.assistantgateway.orchestrator.OrchestratorProperties;
 import com.assistantgateway.orchestrator.knowledge.EmbeddedChunk;
+import com.assistantgateway.orchestrator.knowledge.EmbeddingModels;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeChunk;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeQuery;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeStore;
@@ -219,6 +220,7 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
 
     @Override
     public void replaceSource(TenantId tenantId, AssistantId assistantId, String source, List<EmbeddedChunk> chunks) {
+        chunks.forEach(chunk -> requireInProcess(chunk.embedder()));
         String batch = newBatch();
         List<JsonObject> rows = new ArrayList<>(chunks.size());
         for (EmbeddedChunk embedded : chunks) {
@@ -242,6 +244,7 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
 
     @Override
     public List<ScoredChunk> search(TenantId tenantId, AssistantId assistantId, KnowledgeQuery query) {
+        requireInProcess(query.embedder());
         return switch (query.mode()) {
             case DENSE -> hits(
                     client.search(SearchReq.builder()
@@ -380,6 +383,17 @@ public class MilvusKnowledgeStore implements KnowledgeStore {
         return "%012x-%s"
                 .formatted(
                         System.currentTimeMillis(), UUID.randomUUID().toString().substring(14));
+    }
+
+    /**
+     * The collection holds vectors of the in-process model ({@code collection} is one per model); an assistant with a
+     * remote embedding model needs the embedded store, or a gateway whose default model is that one.
+     */
+    private static void requireInProcess(String embedder) {
+        if (!EmbeddingModels.IN_PROCESS.equals(embedder)) {
+            throw new IllegalStateException("the Milvus store holds vectors of the in-process embedding model only;"
+                    + " remove the assistant's embedding.baseUrl, or use the embedded store");
+        }
     }
 
     private static List<ScoredChunk> hits(SearchResp response, double scale, boolean dense) {
