@@ -37,7 +37,16 @@ class RetrievalBenchmarkTest {
                         new String[] {"--dataset", "src/test/resources/beir/gateway-multilingual", "--rounds", "1"}))
                 .run();
 
-        assertThat(report).contains("30 documents", "25 judged queries");
+        assertThat(report).contains("42 documents", "35 judged queries");
+        // Each question is counted under the language it is detected in: five per language, seven languages.
+        for (String language : List.of("en", "nl", "de", "sv", "pt", "es", "fr")) {
+            Matcher perLanguage =
+                    Pattern.compile("\\b" + language + " ([0-9.]+) \\(5\\)").matcher(report);
+            assertThat(perLanguage.find()).as(language).isTrue();
+            assertThat(Double.parseDouble(perLanguage.group(1)))
+                    .as(language + " nDCG@10")
+                    .isGreaterThan(0.8);
+        }
         for (String mode : List.of("dense", "bm25", "hybrid")) {
             Matcher row = Pattern.compile("\\| " + mode + " \\| ([0-9.]+) \\| ([0-9.]+) \\|")
                     .matcher(report);
