@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.assistantgateway.admin.audit.AuditEvent;
 import com.assistantgateway.admin.audit.AuditTrail;
+import com.assistantgateway.admin.handover.HandoverQueue;
+import com.assistantgateway.admin.handover.QueuedConversation;
 import com.assistantgateway.admin.inbox.InboxMapper;
 import com.assistantgateway.admin.ledger.JdbcMessageLedger;
+import com.assistantgateway.admin.policies.StoredAnswerPolicies;
 import com.assistantgateway.admin.registry.NewAssistant;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.NewTenant;
@@ -23,6 +26,8 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.MessageId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Acceptance;
+import com.assistantgateway.routes.port.AnswerPolicy;
+import com.assistantgateway.routes.port.HandoverReason;
 import com.assistantgateway.routes.port.InboundState;
 import com.assistantgateway.routes.port.MessageStatus;
 import com.assistantgateway.routes.port.MessageView;
@@ -61,6 +66,12 @@ abstract class LedgerContractTest {
 
     @Autowired
     SharedFiles files;
+
+    @Autowired
+    HandoverQueue handovers;
+
+    @Autowired
+    StoredAnswerPolicies policies;
 
     private TenantId acme;
     private TenantId globex;
@@ -389,6 +400,67 @@ abstract class LedgerContractTest {
         files.deleteWithPrefix(acme, FileKind.ATTACHMENT, "m-1/");
         assertThat(files.exists(acme, FileKind.ATTACHMENT, "m-1/1-a.txt")).isFalse();
         assertThat(files.exists(acme, FileKind.ATTACHMENT, "mX1/0-other.txt")).isTrue();
+    }
+
+    @Test
+    void aHandedOverConversationWaitsUntilAnAgentHasRoomAndAgentsTakeTurns() {
+        ConversationId first = new ConversationId("handover-1");
+        ConversationId second = new ConversationId("handover-2");
+        ConversationId third = new ConversationId("handover-3");
+        for (ConversationId conversation : List.of(first, second, third)) {
+            ledger.accept(message(acme, "webhook-main", null, conversation.value(), "a person, please"));
+            handovers.open(acme, conversation, HandoverReason.CUSTOMER_ASKED, "assistant:support");
+        }
+
+        assertThat(handovers.queue(acme))
+                .extracting(QueuedConversation::status)
+                .containsExactly("waiting", "waiting", "waiting");
+        handovers.setAvailability(acme, "ann@acme.test", true, 1);
+        handovers.setAvailability(acme, "bob@acme.test", true, 1);
+
+        // Oldest first, one each: Ann had room first, Bob next; the third waits for room.
+        assertThat(handovers.queue(acme))
+                .extracting(QueuedConversation::id, QueuedConversation::status, QueuedConversation::assignee)
+                .containsExactly(
+                        tuple(first.value(), "agent", "ann@acme.test"),
+                        tuple(second.value(), "agent", "bob@acme.test"),
+                        tuple(third.value(), "waiting", null));
+        assertThat(handovers.queue(globex)).isEmpty();
+        assertThat(ledger.inboundState(
+                        acme, ledger.lastInboundOf(acme, third).orElseThrow().id()))
+                .get()
+                .extracting(InboundState::takenOver)
+                .isEqualTo(true);
+    }
+
+    @Test
+    void anAssistantFollowsItsTenantsPolicyUntilItHasItsOwn() {
+        AnswerPolicy tenantWide = new AnswerPolicy(
+                0,
+                true,
+                true,
+                false,
+                false,
+                false,
+                "",
+                List.of("nl"),
+                List.of(),
+                List.of("politics"),
+                true,
+                500,
+                List.of(),
+                "Answers are indicative.");
+        policies.saveOfTenant(acme, tenantWide, "admin@acme.test");
+
+        assertThat(policies.current(acme, support).refusedTopics()).containsExactly("politics");
+        assertThat(policies.current(acme, support).phoneRegions()).containsExactly("NL");
+        assertThat(policies.current(globex, support)).isEqualTo(AnswerPolicy.defaults());
+
+        policies.save(acme, support, AnswerPolicy.defaults(), "admin@acme.test");
+
+        assertThat(policies.current(acme, support).refusedTopics()).isEmpty();
+        assertThat(policies.current(acme, support).version()).isEqualTo(1);
+        assertThat(policies.loadOfTenant(acme).version()).isEqualTo(1);
     }
 
     private TenantId tenant(String prefix) {

@@ -43,6 +43,7 @@ public class PolicyPages {
             model.addAttribute("policy", policies.load(tenantId, assistantId));
         }
         model.addAttribute("assistant", assistant);
+        model.addAttribute("own", policies.hasOwn(tenantId, assistantId));
         model.addAttribute("versions", policies.versions(tenantId, assistantId));
         model.addAttribute("section", "assistants");
         return "console/policy";

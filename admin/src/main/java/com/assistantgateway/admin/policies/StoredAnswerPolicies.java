@@ -55,27 +55,69 @@ public class StoredAnswerPolicies implements AnswerPolicies {
         return cached.policy();
     }
 
-    /** The latest saved version, uncached (the console and API show what is stored). */
+    /**
+     * The policy the assistant follows, uncached (the console and API show what is stored): its own latest version,
+     * else its tenant's, else the defaults.
+     */
     public AnswerPolicy load(TenantId tenantId, AssistantId assistantId) {
         return mapper.latest(tenantId, assistantId)
+                .or(() -> mapper.latestOfTenant(tenantId))
                 .map(StoredAnswerPolicies::read)
                 .orElse(AnswerPolicy.defaults());
+    }
+
+    /** Whether the assistant has a policy of its own, rather than following its tenant's. */
+    public boolean hasOwn(TenantId tenantId, AssistantId assistantId) {
+        return mapper.latest(tenantId, assistantId).isPresent();
     }
 
     public List<PolicyMapper.PolicyVersion> versions(TenantId tenantId, AssistantId assistantId) {
         return mapper.versions(tenantId, assistantId);
     }
 
-    /** Saves the policy as the next version (whatever version it names) and audits the change. */
+    /** The tenant's policy: what every assistant of it without a policy of its own follows. */
+    public AnswerPolicy loadOfTenant(TenantId tenantId) {
+        return mapper.latestOfTenant(tenantId).map(StoredAnswerPolicies::read).orElse(AnswerPolicy.defaults());
+    }
+
+    public List<PolicyMapper.PolicyVersion> versionsOfTenant(TenantId tenantId) {
+        return mapper.versionsOfTenant(tenantId);
+    }
+
+    /** Saves the assistant's policy as its next version (whatever version it names) and audits the change. */
     @Transactional
     public AnswerPolicy save(TenantId tenantId, AssistantId assistantId, AnswerPolicy given, String actor) {
-        List<String> problems = problems(given);
+        requireValid(given);
+        AnswerPolicy before = load(tenantId, assistantId);
+        AnswerPolicy saved = versioned(given, mapper.latestVersion(tenantId, assistantId) + 1);
+        mapper.insert(tenantId, assistantId, saved.version(), CanonicalJson.write(saved), clock.instant(), actor);
+        audit.record(tenantId, actor, "policy.saved", "assistant", assistantId.value(), audit.change(before, saved));
+        cache.remove(tenantId.value() + '\u0000' + assistantId.value());
+        return saved;
+    }
+
+    /** Saves the tenant's policy as its next version and audits the change. */
+    @Transactional
+    public AnswerPolicy saveOfTenant(TenantId tenantId, AnswerPolicy given, String actor) {
+        requireValid(given);
+        AnswerPolicy before = loadOfTenant(tenantId);
+        AnswerPolicy saved = versioned(given, mapper.latestVersionOfTenant(tenantId) + 1);
+        mapper.insertOfTenant(tenantId, saved.version(), CanonicalJson.write(saved), clock.instant(), actor);
+        audit.record(tenantId, actor, "policy.saved", "tenant", tenantId.value(), audit.change(before, saved));
+        // Any assistant of the tenant may follow it.
+        cache.keySet().removeIf(key -> key.startsWith(tenantId.value() + '\u0000'));
+        return saved;
+    }
+
+    private static void requireValid(AnswerPolicy policy) {
+        List<String> problems = problems(policy);
         if (!problems.isEmpty()) {
             throw AdminProblem.invalid(String.join("; ", problems));
         }
-        AnswerPolicy before = load(tenantId, assistantId);
-        int version = mapper.latestVersion(tenantId, assistantId) + 1;
-        AnswerPolicy saved = new AnswerPolicy(
+    }
+
+    private static AnswerPolicy versioned(AnswerPolicy given, int version) {
+        return new AnswerPolicy(
                 version,
                 given.enabled(),
                 given.redactEmail(),
@@ -92,10 +134,6 @@ public class StoredAnswerPolicies implements AnswerPolicies {
                 given.maxAnswerChars(),
                 given.bannedPhrases(),
                 given.disclaimer());
-        mapper.insert(tenantId, assistantId, version, CanonicalJson.write(saved), clock.instant(), actor);
-        audit.record(tenantId, actor, "policy.saved", "assistant", assistantId.value(), audit.change(before, saved));
-        cache.remove(tenantId.value() + '\u0000' + assistantId.value());
-        return saved;
     }
 
     /** Records that someone tried a policy on a sample (never the sample: it may hold personal data). */

@@ -335,6 +335,21 @@ class AdminAccessMatrixTest extends AdminTestSupport {
                         Map.of("messagesPerMinute", 1000000, "senderMessagesPerMinute", 0))));
         all.add(tenantScoped(
                 "DELETE", "/api/v1/tenants/{tenant}/limits", PLATFORM, s -> req(t.formatted(s.slug()) + "/limits")));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/policy",
+                Permission.ASSISTANTS_READ,
+                s -> req(t.formatted(s.slug()) + "/policy")));
+        all.add(tenantScoped(
+                "PUT",
+                "/api/v1/tenants/{tenant}/policy",
+                Permission.ASSISTANTS_WRITE,
+                s -> req(t.formatted(s.slug()) + "/policy", Map.of("enabled", true, "redactEmail", true))));
+        all.add(tenantScoped(
+                "GET",
+                "/api/v1/tenants/{tenant}/policy/versions",
+                Permission.ASSISTANTS_READ,
+                s -> req(t.formatted(s.slug()) + "/policy/versions")));
         String ap = a + "/policy";
         all.add(tenantScoped(
                 "GET",
