@@ -31,7 +31,6 @@ public class HandoverPages {
         TenantId tenantId = access.require(tenant, Permission.CONVERSATIONS_READ);
         model.addAttribute("queue", queue.queue(tenantId));
         model.addAttribute("agents", queue.agents(tenantId));
-        model.addAttribute("me", TenantAccess.current());
         model.addAttribute("agent", queue.agent(tenantId, TenantAccess.current().name()));
         model.addAttribute("now", queue.now());
         model.addAttribute("warnBefore", queue.settings().warnBefore());

@@ -199,6 +199,11 @@ public class KnowledgeBase implements KnowledgeIngestion {
         store.deleteSource(tenantId, assistantId, source);
     }
 
+    /** How well the best of these passages answers the question (see {@link AnswerConfidence}). */
+    public double confidence(String question, List<ScoredChunk> passages) {
+        return confidence.of(question, passages);
+    }
+
     public long size(TenantId tenantId, AssistantId assistantId) {
         return store.count(tenantId, assistantId);
     }

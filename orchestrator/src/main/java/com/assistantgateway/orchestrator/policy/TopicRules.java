@@ -3,10 +3,12 @@ package com.assistantgateway.orchestrator.policy;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +36,9 @@ public class TopicRules {
         if (topics.isEmpty() || question == null || question.isBlank()) {
             return Optional.empty();
         }
-        String lower = question.toLowerCase(Locale.ROOT);
+        Set<String> words = words(question);
         for (String topic : topics) {
-            if (mentions(lower, topic)) {
+            if (mentions(words, topic)) {
                 return Optional.of(topic);
             }
         }
@@ -49,19 +51,20 @@ public class TopicRules {
         return Optional.empty();
     }
 
-    private static boolean mentions(String question, String topic) {
-        String[] words = topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-        boolean any = false;
-        for (String word : words) {
-            if (word.isEmpty()) {
-                continue;
+    /** Every word of the topic is a word of the question. */
+    private static boolean mentions(Set<String> question, String topic) {
+        Set<String> needed = words(topic);
+        return !needed.isEmpty() && question.containsAll(needed);
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
             }
-            if (!question.matches("(?s).*\\b" + java.util.regex.Pattern.quote(word) + "\\b.*")) {
-                return false;
-            }
-            any = true;
         }
-        return any;
+        return words;
     }
 
     private Embedding vector(String topic) {

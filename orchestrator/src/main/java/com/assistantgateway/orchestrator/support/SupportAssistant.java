@@ -5,7 +5,6 @@ import com.assistantgateway.orchestrator.answer.ChatModels;
 import com.assistantgateway.orchestrator.answer.ExtractiveAnswerer;
 import com.assistantgateway.orchestrator.answer.GenerativeAnswerer;
 import com.assistantgateway.orchestrator.answer.Phrases;
-import com.assistantgateway.orchestrator.knowledge.AnswerConfidence;
 import com.assistantgateway.orchestrator.knowledge.EmbeddingModels;
 import com.assistantgateway.orchestrator.knowledge.KnowledgeBase;
 import com.assistantgateway.orchestrator.knowledge.Language;
@@ -60,7 +59,6 @@ public class SupportAssistant implements AssistantPlugin {
     private final ExtractiveAnswerer extractive;
     private final GenerativeAnswerer generative;
     private final OrchestratorProperties.Retrieval defaults;
-    private final AnswerConfidence confidence = new AnswerConfidence();
 
     public SupportAssistant(
             KnowledgeBase knowledge,
@@ -139,7 +137,7 @@ public class SupportAssistant implements AssistantPlugin {
             List<ScoredChunk> passages, Language customer, String question, double threshold) {
         List<ScoredChunk> own =
                 passages.stream().filter(p -> p.language() == customer).toList();
-        if (own.isEmpty() || own.get(0) == passages.get(0) || confidence.of(question, own) < threshold) {
+        if (own.isEmpty() || own.get(0) == passages.get(0) || knowledge.confidence(question, own) < threshold) {
             return passages;
         }
         List<ScoredChunk> reordered = new ArrayList<>(own);

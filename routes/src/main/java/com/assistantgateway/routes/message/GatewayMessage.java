@@ -124,29 +124,7 @@ public record GatewayMessage(
      * placeholders. The ledger keeps the original.
      */
     public GatewayMessage withText(String newText) {
-        return new GatewayMessage(
-                schemaVersion,
-                id,
-                tenantId,
-                assistantId,
-                conversationId,
-                channel,
-                bindingId,
-                direction,
-                from,
-                to,
-                subject,
-                newText,
-                attachments,
-                channelMessageId,
-                inReplyTo,
-                locale,
-                createdAt,
-                receivedAt,
-                traceId,
-                citations,
-                confidence,
-                metadata);
+        return copy(conversationId, newText);
     }
 
     private GatewayMessage outbound(
@@ -183,6 +161,11 @@ public record GatewayMessage(
 
     /** This message in another conversation: where the ledger puts a message that named one not its own. */
     public GatewayMessage inConversation(ConversationId conversation) {
+        return copy(conversation, text);
+    }
+
+    /** This message with another conversation or text; everything else as it is. */
+    private GatewayMessage copy(ConversationId conversation, String newText) {
         return new GatewayMessage(
                 schemaVersion,
                 id,
@@ -195,7 +178,7 @@ public record GatewayMessage(
                 from,
                 to,
                 subject,
-                text,
+                newText,
                 attachments,
                 channelMessageId,
                 inReplyTo,
