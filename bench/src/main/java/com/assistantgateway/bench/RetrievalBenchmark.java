@@ -69,7 +69,7 @@ final class RetrievalBenchmark {
         this.maxQueries = options.number("queries", Integer.MAX_VALUE);
         this.tenants = options.number("tenants", 1);
         this.rounds = options.number("rounds", 5);
-        this.ingestThreads = options.number("ingest-threads", 8); // as gateway.routes.ingest-concurrency
+        this.ingestThreads = options.number("ingest-threads", 16); // as gateway.routes.ingest-concurrency
         this.warmup = options.number("warmup", 300);
         // The dataset's language: what a question too short to show its own is taken to be.
         this.language = Language.of(options.text("language", "en"))

@@ -100,8 +100,9 @@ public class KnowledgeBase implements KnowledgeIngestion {
     private int index(
             TenantId tenantId, AssistantId assistantId, String source, ExtractedDocument document, Progress progress) {
         List<KnowledgeChunk> chunks = chunker.chunk(source, document.title(), document.markdown());
-        // Each passage in its own language: a page may hold a translation, a quote or an English table.
-        Language pageLanguage = languages.detect(document.markdown(), retrieval.defaultLanguage());
+        // Each passage in its own language: a page may hold a translation, a quote or an English table. The page's
+        // language is only the fallback for a passage too short to tell, so it is read only then.
+        Language[] pageLanguage = new Language[1];
         EmbeddingModels.Embedder embedder = embeddings.forAssistant(tenantId, assistantId);
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
         int batchSize = retrieval.embeddingBatchSize();
@@ -115,7 +116,11 @@ public class KnowledgeBase implements KnowledgeIngestion {
                     .content();
             for (int i = 0; i < batch.size(); i++) {
                 KnowledgeChunk chunk = batch.get(i);
-                Language language = languages.detect(chunk.label() + "\n" + chunk.text(), pageLanguage);
+                Language language = languages
+                        .detect(chunk.label() + "\n" + chunk.text())
+                        .orElseGet(() -> pageLanguage[0] == null
+                                ? pageLanguage[0] = languages.detect(document.markdown(), retrieval.defaultLanguage())
+                                : pageLanguage[0]);
                 embedded.add(new EmbeddedChunk(chunk, vectors.get(i).vector(), language, embedder.id()));
             }
             progress.embedded(embedded.size(), chunks.size());

@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param outbound what addresses tenant settings may make the gateway connect to
  * @param polling how polling bindings (mailboxes, crawls) are shared out between the instances of a cluster
  * @param ingestConcurrency knowledge ingestion jobs run at once on each instance: their embeddings take turns on the
- *     cores while others wait for the store commit they share
+ *     cores while others wait for the store commit they share (16 rather than 8: each commit holds twice the passages,
+ *     so the index makes fewer files and merges; see BENCHMARKS.md)
  */
 @Validated
 @ConfigurationProperties("gateway.routes")
@@ -33,7 +34,7 @@ public record RoutesProperties(
         @NotNull @DefaultValue("30s") Duration bindingSync,
         @Valid @NotNull @DefaultValue Outbound outbound,
         @Valid @NotNull @DefaultValue Polling polling,
-        @DefaultValue("8") @Min(1) int ingestConcurrency) {
+        @DefaultValue("16") @Min(1) int ingestConcurrency) {
 
     /**
      * @param groups polling bindings fall into this many groups by a hash of tenant and binding; each group is owned
