@@ -4,6 +4,7 @@ import com.assistantgateway.routes.backbone.BackboneRoutes;
 import com.assistantgateway.routes.backbone.ErrorPolicies;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.backbone.GatewayQueues;
+import com.assistantgateway.routes.backbone.InboundAdmission;
 import java.util.List;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.MailEndpointBuilderFactory.MailEndpointBuilder;
@@ -36,9 +37,12 @@ public class EmailRoutes extends EndpointRouteBuilder {
     private final EmailInbound inbound;
     private final EmailOutbound outbound;
     private final JacksonDataFormat canonicalJson;
+    private final InboundAdmission admission;
 
-    public EmailRoutes(EmailInbound inbound, EmailOutbound outbound, JacksonDataFormat canonicalJson) {
+    public EmailRoutes(
+            EmailInbound inbound, EmailOutbound outbound, JacksonDataFormat canonicalJson, InboundAdmission admission) {
         this.inbound = inbound;
+        this.admission = admission;
         this.outbound = outbound;
         this.canonicalJson = canonicalJson;
     }
@@ -78,6 +82,8 @@ public class EmailRoutes extends EndpointRouteBuilder {
                     .setHeader(GatewayHeaders.BINDING_ID, constant("{{binding}}"))
                     .bean(inbound, "normalize")
                     .filter(body().isNotNull())
+                    // Over the tenant's limit a mail stays unseen on the server: the next poll paces it.
+                    .bean(admission, "hold")
                     .to(BackboneRoutes.INGRESS)
                     .end();
         }

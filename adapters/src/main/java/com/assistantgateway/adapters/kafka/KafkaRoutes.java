@@ -4,6 +4,7 @@ import com.assistantgateway.routes.backbone.BackboneRoutes;
 import com.assistantgateway.routes.backbone.ErrorPolicies;
 import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.backbone.GatewayQueues;
+import com.assistantgateway.routes.backbone.InboundAdmission;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -31,13 +32,16 @@ public class KafkaRoutes extends EndpointRouteBuilder {
     private final KafkaEventStream events;
     private final KafkaChannelProperties properties;
     private final JacksonDataFormat canonicalJson;
+    private final InboundAdmission admission;
 
     public KafkaRoutes(
             KafkaRecords records,
             KafkaEventStream events,
             KafkaChannelProperties properties,
-            JacksonDataFormat canonicalJson) {
+            JacksonDataFormat canonicalJson,
+            InboundAdmission admission) {
         this.records = records;
+        this.admission = admission;
         this.events = events;
         this.properties = properties;
         this.canonicalJson = canonicalJson;
@@ -62,6 +66,8 @@ public class KafkaRoutes extends EndpointRouteBuilder {
                 .setHeader(GatewayHeaders.BINDING_ID, constant("{{binding}}"))
                 .bean(records, "normalize")
                 .filter(body().isNotNull())
+                // A refused record would come straight back from the partition: wait for room instead.
+                .bean(admission, "await")
                 .to(BackboneRoutes.INGRESS)
                 .end();
 

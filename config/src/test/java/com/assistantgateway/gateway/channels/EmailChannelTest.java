@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.assistantgateway.adapters.email.EmailBinding;
 import com.assistantgateway.admin.channels.JdbcChannelState;
 import com.assistantgateway.admin.ledger.JdbcMessageLedger;
+import com.assistantgateway.admin.limits.BucketInboundLimits;
+import com.assistantgateway.admin.limits.TenantLimits;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.routes.message.AssistantId;
@@ -15,7 +17,9 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.AttachmentStore;
 import com.assistantgateway.routes.port.SkippedMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -61,6 +65,12 @@ class EmailChannelTest extends ChannelsTestSupport {
 
     @Autowired
     AttachmentStore attachments;
+
+    @Autowired
+    BucketInboundLimits limits;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void bindingRoutesAreNamedByChannelTenantAndBinding() {
@@ -276,6 +286,54 @@ class EmailChannelTest extends ChannelsTestSupport {
                                 .getInbox(mailServer.getUserManager().getUser(orders))
                                 .getMessageCount()
                         == 0);
+    }
+
+    @Test
+    void mailOverItsSendersLimitStaysUnseenOnTheServerUntilTheLimitAllowsItThenIsAnswered() throws Exception {
+        String customer = unique("flood") + "@customer.example";
+        limits.set(DEMO, new TenantLimits(0, 1, 0), "test");
+        try {
+            for (String question :
+                    List.of("Do you ship to Belgium?", "Do you ship to Spain?", "Do you ship to Italy?")) {
+                deliver(mail(customer, "<" + UUID.randomUUID() + "@customer.example>", question, null, null, question));
+            }
+
+            awaitMailTo(customer, 1);
+            // Each poll meets the two over the limit again and leaves them where they are.
+            await().atMost(Duration.ofSeconds(30)).until(() -> held() >= 4);
+            assertThat(unseenFrom(customer)).isEqualTo(2);
+            assertThat(mailTo(customer)).hasSize(1);
+        } finally {
+            limits.set(DEMO, null, "test");
+        }
+
+        assertThat(awaitMailTo(customer, 3)).hasSize(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> unseenFrom(customer) == 0);
+    }
+
+    private double held() {
+        return meters.counter("gateway.limits.held", "tenant", "demo", "channel", "email", "limit", "sender")
+                .count();
+    }
+
+    private static long unseenFrom(String sender) throws Exception {
+        return mailServer
+                .getManagers()
+                .getImapHostManager()
+                .getInbox(mailServer.getUserManager().getUser(DEMO_MAILBOX))
+                .getMessages()
+                .stream()
+                .filter(stored -> !stored.getFlags().contains(Flags.Flag.SEEN))
+                .filter(stored -> {
+                    try {
+                        return ((InternetAddress) stored.getMimeMessage().getFrom()[0])
+                                .getAddress()
+                                .equals(sender);
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .count();
     }
 
     static MimeMessage mail(

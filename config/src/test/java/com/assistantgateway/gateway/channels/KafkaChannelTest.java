@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.assistantgateway.adapters.kafka.KafkaBinding;
 import com.assistantgateway.admin.channels.JdbcChannelState;
+import com.assistantgateway.admin.limits.BucketInboundLimits;
+import com.assistantgateway.admin.limits.TenantLimits;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.routes.message.AssistantId;
@@ -13,6 +15,7 @@ import com.assistantgateway.routes.message.CanonicalJson;
 import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.TenantId;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,12 @@ class KafkaChannelTest extends ChannelsTestSupport {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    BucketInboundLimits limits;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void binding() {
@@ -115,6 +124,33 @@ class KafkaChannelTest extends ChannelsTestSupport {
             assertThat(events)
                     .allSatisfy(e -> assertThat(e.get("channel").asText()).isEqualTo("kafka"));
         });
+    }
+
+    @Test
+    void aRecordOverItsSendersLimitWaitsInTheConsumerAndIsAnsweredOnceTheLimitAllows() {
+        String sender = "crm-" + UUID.randomUUID();
+        String first = "paced-first-" + UUID.randomUUID();
+        String second = "paced-second-" + UUID.randomUUID();
+        limits.set(DEMO, new TenantLimits(0, 1, 0), "test");
+        try {
+            send(first, "{\"text\":\"Do you ship to Belgium?\",\"from\":\"" + sender + "\"}");
+            send(second, "{\"text\":\"Do you ship to Spain?\",\"from\":\"" + sender + "\"}");
+
+            awaitRecord(ANSWERS, first);
+            // The partition's next record is not refused (it would come straight back): the consumer waits on it.
+            await().atMost(Duration.ofSeconds(30)).until(() -> paced() >= 2);
+            assertThat(records(ANSWERS, second)).isEmpty();
+        } finally {
+            limits.set(DEMO, null, "test");
+        }
+
+        assertThat(read(awaitRecord(ANSWERS, second).value()).get("text").asText())
+                .isNotBlank();
+    }
+
+    private double paced() {
+        return meters.counter("gateway.limits.paced", "tenant", "demo", "channel", "kafka", "limit", "sender")
+                .count();
     }
 
     private static void send(String key, String value) {

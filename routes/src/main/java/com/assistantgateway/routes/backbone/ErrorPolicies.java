@@ -51,9 +51,13 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
 
         routeConfiguration(TO_CALLER).errorHandler(noErrorHandler());
 
-        routeConfiguration(SOURCE_RETRY)
-                .errorHandler(defaultErrorHandler().logExhausted(false))
-                .onException(Exception.class)
+        RouteConfigurationDefinition source = routeConfiguration(SOURCE_RETRY);
+        source.errorHandler(defaultErrorHandler().logExhausted(false));
+        // Not a failure: the tenant is over its limit (counted in gateway.limits.held).
+        source.onException(InboundAdmission.HeldOverLimit.class)
+                .handled(false)
+                .log(LoggingLevel.DEBUG, "${routeId}: ${exception.message}");
+        source.onException(Exception.class)
                 .handled(false)
                 .log(LoggingLevel.WARN, "${routeId}: left unacknowledged for the next poll: ${exception}");
 

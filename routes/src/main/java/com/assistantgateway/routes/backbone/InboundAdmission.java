@@ -5,16 +5,27 @@ import com.assistantgateway.routes.port.ChannelRequestException;
 import com.assistantgateway.routes.port.InboundLimits;
 import com.assistantgateway.routes.port.InboundLimits.Refusal;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a pushed message in, or refuses it with {@code 429} and {@code Retry-After} when its tenant or its sender is
- * over the limit. Called before anything is stored, so a refused message leaves nothing behind; each refusal is
- * counted in {@code gateway.limits.refused}.
+ * Holds inbound messages to their tenant's and sender's limits, before anything is stored, in the way each kind of
+ * channel can take it:
+ *
+ * <ul>
+ *   <li>{@link #admit}, pushed channels (HTTP): refused with {@code 429} and {@code Retry-After}; the sender retries.
+ *       Counted in {@code gateway.limits.refused}.
+ *   <li>{@link #hold}, polled sources that keep what is not acknowledged (a mailbox): left at the source and met
+ *       again at the next poll, so the poll interval paces them. Counted in {@code gateway.limits.held}.
+ *   <li>{@link #await}, sources read in order that would hand the same item straight back (a Kafka partition): the
+ *       consumer waits until the allowance has room, then goes on. Counted in {@code gateway.limits.paced}.
+ * </ul>
  */
 @Component
 public class InboundAdmission {
+
+    private static final Duration LONGEST_LOOK = Duration.ofSeconds(1);
 
     private final InboundLimits limits;
     private final MeterRegistry meters;
@@ -24,19 +35,12 @@ public class InboundAdmission {
         this.meters = meters;
     }
 
+    /** Lets a pushed message in, or throws the {@code 429} refusal. */
     public GatewayMessage admit(GatewayMessage inbound) {
         Optional<Refusal> refusal = limits.admit(inbound);
         if (refusal.isPresent()) {
             Refusal over = refusal.get();
-            meters.counter(
-                            "gateway.limits.refused",
-                            "tenant",
-                            inbound.tenantId().value(),
-                            "channel",
-                            inbound.channel().value(),
-                            "limit",
-                            over.limit())
-                    .increment();
+            count("gateway.limits.refused", inbound, over);
             throw ChannelRequestException.rateLimited(
                     switch (over.limit()) {
                         case "sender" -> "This sender is over its limit of " + over.perMinute()
@@ -47,5 +51,50 @@ public class InboundAdmission {
                     over.retryAfter());
         }
         return inbound;
+    }
+
+    /** Lets a polled message in, or throws {@link HeldOverLimit} so that the source keeps it for the next poll. */
+    public GatewayMessage hold(GatewayMessage inbound) {
+        Optional<Refusal> refusal = limits.admit(inbound);
+        if (refusal.isPresent()) {
+            count("gateway.limits.held", inbound, refusal.get());
+            throw new HeldOverLimit(inbound, refusal.get());
+        }
+        return inbound;
+    }
+
+    /**
+     * Lets a message in once its allowance has room, waiting as the limit says (interruptibly), a second at most
+     * between looks so that a limit raised meanwhile applies at once.
+     */
+    public GatewayMessage await(GatewayMessage inbound) throws InterruptedException {
+        for (Optional<Refusal> refusal = limits.admit(inbound); refusal.isPresent(); refusal = limits.admit(inbound)) {
+            count("gateway.limits.paced", inbound, refusal.get());
+            Duration wait = refusal.get().retryAfter();
+            Thread.sleep(Math.max(1, Math.min(LONGEST_LOOK.toMillis(), wait.toMillis())));
+        }
+        return inbound;
+    }
+
+    private void count(String meter, GatewayMessage inbound, Refusal over) {
+        meters.counter(
+                        meter,
+                        "tenant",
+                        inbound.tenantId().value(),
+                        "channel",
+                        inbound.channel().value(),
+                        "limit",
+                        over.limit())
+                .increment();
+    }
+
+    /** A polled message over its tenant's or sender's limit, left where it came from for a later poll. */
+    public static final class HeldOverLimit extends RuntimeException {
+
+        HeldOverLimit(GatewayMessage inbound, Refusal over) {
+            super("tenant " + inbound.tenantId().value() + " is over its " + over.limit() + " limit of "
+                    + over.perMinute() + " messages a minute; left at the source until a later poll (room in "
+                    + over.retryAfter().toSeconds() + " s)");
+        }
     }
 }
