@@ -18,6 +18,7 @@ import com.assistantgateway.routes.port.KnowledgeIngestion;
 import com.assistantgateway.routes.port.KnowledgeJobs;
 import com.assistantgateway.routes.port.OutboundMessages;
 import com.assistantgateway.routes.port.PolicyTrials;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -51,6 +52,12 @@ class AdminTestApplication {
                 return "POST " + publicBaseUrl + "/channels/webhook/" + inboundKey;
             }
         };
+    }
+
+    /** The routes module gives the gateway its one clock; here the module runs alone. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

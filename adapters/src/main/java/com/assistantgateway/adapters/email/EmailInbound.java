@@ -31,7 +31,6 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,13 +61,7 @@ public class EmailInbound {
     private final ChannelOutcomes outcomes;
     private final Clock clock;
 
-    @Autowired
     public EmailInbound(
-            ChannelBindings bindings, MessageLedger ledger, AttachmentStore attachments, ChannelOutcomes outcomes) {
-        this(bindings, ledger, attachments, outcomes, Clock.systemUTC());
-    }
-
-    EmailInbound(
             ChannelBindings bindings,
             MessageLedger ledger,
             AttachmentStore attachments,

@@ -21,7 +21,6 @@ import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +40,7 @@ public class KafkaRecords {
     private final ChannelOutcomes outcomes;
     private final Clock clock;
 
-    @Autowired
-    public KafkaRecords(ChannelBindings bindings, ChannelOutcomes outcomes) {
-        this(bindings, outcomes, Clock.systemUTC());
-    }
-
-    KafkaRecords(ChannelBindings bindings, ChannelOutcomes outcomes, Clock clock) {
+    public KafkaRecords(ChannelBindings bindings, ChannelOutcomes outcomes, Clock clock) {
         this.bindings = bindings;
         this.outcomes = outcomes;
         this.clock = clock;

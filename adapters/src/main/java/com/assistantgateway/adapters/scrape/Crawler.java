@@ -50,14 +50,16 @@ public class Crawler {
     private final ScrapeProperties properties;
     private final HttpClient http;
     private final OutboundTargets targets;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public Crawler(
             ChannelBindings bindings,
             PageChanges changes,
             ScrapeProperties properties,
             OutboundHttp http,
-            OutboundTargets targets) {
+            OutboundTargets targets,
+            Clock clock) {
+        this.clock = clock;
         this.bindings = bindings;
         this.changes = changes;
         this.properties = properties;

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Variable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +35,7 @@ public class PageChanges {
     private final PageSnapshots snapshots;
     private final Clock clock;
 
-    @Autowired
-    public PageChanges(PageSnapshots snapshots) {
-        this(snapshots, Clock.systemUTC());
-    }
-
-    PageChanges(PageSnapshots snapshots, Clock clock) {
+    public PageChanges(PageSnapshots snapshots, Clock clock) {
         this.snapshots = snapshots;
         this.clock = clock;
     }

@@ -20,7 +20,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Headers;
 import org.apache.camel.Variable;
 import org.apache.camel.component.http.HttpMethods;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +45,7 @@ public class ScrapeNotifications {
     private final Envelope envelope;
     private final Clock clock;
 
-    @Autowired
-    public ScrapeNotifications(ChannelBindings bindings, ChannelOutcomes outcomes, Envelope envelope) {
-        this(bindings, outcomes, envelope, Clock.systemUTC());
-    }
-
-    ScrapeNotifications(ChannelBindings bindings, ChannelOutcomes outcomes, Envelope envelope, Clock clock) {
+    public ScrapeNotifications(ChannelBindings bindings, ChannelOutcomes outcomes, Envelope envelope, Clock clock) {
         this.bindings = bindings;
         this.outcomes = outcomes;
         this.envelope = envelope;

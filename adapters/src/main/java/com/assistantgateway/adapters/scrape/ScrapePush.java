@@ -20,7 +20,6 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Headers;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +35,7 @@ public class ScrapePush {
     private final ScrapeProperties properties;
     private final Clock clock;
 
-    @Autowired
-    public ScrapePush(ChannelBindings bindings, PageChanges changes, ScrapeProperties properties) {
-        this(bindings, changes, properties, Clock.systemUTC());
-    }
-
-    ScrapePush(ChannelBindings bindings, PageChanges changes, ScrapeProperties properties, Clock clock) {
+    public ScrapePush(ChannelBindings bindings, PageChanges changes, ScrapeProperties properties, Clock clock) {
         this.bindings = bindings;
         this.changes = changes;
         this.properties = properties;

@@ -22,7 +22,6 @@ import org.apache.camel.Headers;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,18 +46,7 @@ public class TwilioOutbound {
     private final OutboundPacing pacing;
     private final Clock clock;
 
-    @Autowired
     public TwilioOutbound(
-            ChannelBindings bindings,
-            MessageLedger ledger,
-            OptOuts optOuts,
-            ChannelOutcomes outcomes,
-            TwilioProperties properties,
-            OutboundPacing pacing) {
-        this(bindings, ledger, optOuts, outcomes, properties, pacing, Clock.systemUTC());
-    }
-
-    TwilioOutbound(
             ChannelBindings bindings,
             MessageLedger ledger,
             OptOuts optOuts,

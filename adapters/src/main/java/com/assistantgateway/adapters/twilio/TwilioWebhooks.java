@@ -23,7 +23,6 @@ import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +42,7 @@ public class TwilioWebhooks {
     private final TwilioProperties properties;
     private final Clock clock;
 
-    @Autowired
     public TwilioWebhooks(
-            ChannelBindings bindings, OptOuts optOuts, ChannelOutcomes outcomes, TwilioProperties properties) {
-        this(bindings, optOuts, outcomes, properties, Clock.systemUTC());
-    }
-
-    TwilioWebhooks(
             ChannelBindings bindings,
             OptOuts optOuts,
             ChannelOutcomes outcomes,

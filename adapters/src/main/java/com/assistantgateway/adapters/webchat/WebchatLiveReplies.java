@@ -31,10 +31,11 @@ public class WebchatLiveReplies implements LiveReplies {
     static final Duration STOP_KEPT = Duration.ofMinutes(10);
 
     private final ProducerTemplate producer;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<MessageId, Instant> stops = new ConcurrentHashMap<>();
 
-    public WebchatLiveReplies(@Lazy ProducerTemplate producer) {
+    public WebchatLiveReplies(@Lazy ProducerTemplate producer, Clock clock) {
+        this.clock = clock;
         this.producer = producer;
     }
 

@@ -66,11 +66,12 @@ public class WebchatRequests {
             ChannelBindings bindings,
             MessageLedger ledger,
             AttachmentStore attachmentStore,
-            WebchatProperties properties) {
+            WebchatProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.bindings = bindings;
         this.attachmentStore = attachmentStore;
         this.ledger = ledger;
-        this.clock = Clock.systemUTC();
         this.tokens = new VisitorTokens(clock);
         this.properties = properties;
     }

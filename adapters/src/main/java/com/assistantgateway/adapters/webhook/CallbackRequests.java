@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Headers;
 import org.apache.camel.component.http.HttpMethods;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +30,7 @@ public class CallbackRequests {
     private final ChannelBindings bindings;
     private final Clock clock;
 
-    @Autowired
-    public CallbackRequests(ChannelBindings bindings) {
-        this(bindings, Clock.systemUTC());
-    }
-
-    CallbackRequests(ChannelBindings bindings, Clock clock) {
+    public CallbackRequests(ChannelBindings bindings, Clock clock) {
         this.bindings = bindings;
         this.clock = clock;
     }

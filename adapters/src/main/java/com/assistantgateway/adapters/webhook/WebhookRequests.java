@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +45,7 @@ public class WebhookRequests {
     private final WebhookProperties properties;
     private final Clock clock;
 
-    @Autowired
-    public WebhookRequests(ChannelBindings bindings, WebhookProperties properties) {
-        this(bindings, properties, Clock.systemUTC());
-    }
-
-    WebhookRequests(ChannelBindings bindings, WebhookProperties properties, Clock clock) {
+    public WebhookRequests(ChannelBindings bindings, WebhookProperties properties, Clock clock) {
         this.bindings = bindings;
         this.properties = properties;
         this.clock = clock;

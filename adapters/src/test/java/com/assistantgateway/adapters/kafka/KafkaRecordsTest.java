@@ -14,6 +14,7 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelBinding;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class KafkaRecordsTest {
             Map.of());
 
     final ChannelOutcomes outcomes = mock(ChannelOutcomes.class);
-    final KafkaRecords records = new KafkaRecords(FixedBindings.of(BINDING), outcomes);
+    final KafkaRecords records = new KafkaRecords(FixedBindings.of(BINDING), outcomes, Clock.systemUTC());
 
     @Test
     void aJsonRecordBecomesAMessageInTheKeysConversation() {

@@ -20,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,12 +59,8 @@ class TwilioSignatureVectorsTest {
                 mock(OptOuts.class),
                 mock(ChannelOutcomes.class),
                 new TwilioProperties(
-                        "",
-                        "",
-                        "https://api.twilio.com",
-                        "",
-                        Duration.ofHours(24),
-                        new TwilioProperties.Pacing(1, 80)));
+                        "", "", "https://api.twilio.com", "", Duration.ofHours(24), new TwilioProperties.Pacing(1, 80)),
+                Clock.systemUTC());
         URI url = URI.create(vector.get("url").asText());
         StringBuilder form = new StringBuilder();
         vector.get("params").fields().forEachRemaining(e -> form.append(form.isEmpty() ? "" : "&")

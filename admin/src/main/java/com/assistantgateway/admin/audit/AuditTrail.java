@@ -20,9 +20,10 @@ public class AuditTrail {
     public static final TenantId PLATFORM = new TenantId("platform");
 
     private final AuditMapper mapper;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public AuditTrail(AuditMapper mapper) {
+    public AuditTrail(AuditMapper mapper, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
     }
 

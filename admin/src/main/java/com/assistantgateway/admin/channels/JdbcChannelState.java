@@ -25,9 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class JdbcChannelState implements DeliveryLog, SkippedMessages, OptOuts, PageSnapshots {
 
     private final ChannelStateMapper mapper;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public JdbcChannelState(ChannelStateMapper mapper) {
+    public JdbcChannelState(ChannelStateMapper mapper, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
     }
 

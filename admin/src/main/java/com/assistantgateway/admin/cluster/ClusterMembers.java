@@ -28,7 +28,7 @@ public class ClusterMembers {
     private final ClusterMapper mapper;
     private final String memberId;
     private final Duration beat;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "cluster-heartbeat");
@@ -36,7 +36,8 @@ public class ClusterMembers {
         return thread;
     });
 
-    ClusterMembers(ClusterMapper mapper, ClusterConfiguration.Member member, AdminProperties properties) {
+    ClusterMembers(ClusterMapper mapper, ClusterConfiguration.Member member, AdminProperties properties, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.memberId = member.id();
         this.beat = properties.cluster().heartbeat().multipliedBy(5);

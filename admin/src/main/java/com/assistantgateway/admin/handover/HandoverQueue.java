@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,22 +36,16 @@ public class HandoverQueue {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    @Autowired
     public HandoverQueue(
-            HandoverMapper mapper, AuditTrail audit, AdminProperties properties, TransactionTemplate transactions) {
-        this(mapper, audit, properties.handover(), Clock.systemUTC(), transactions);
-    }
-
-    HandoverQueue(
             HandoverMapper mapper,
             AuditTrail audit,
-            AdminProperties.Handover settings,
+            AdminProperties properties,
             Clock clock,
             TransactionTemplate transactions) {
         this.transactions = transactions;
         this.mapper = mapper;
         this.audit = audit;
-        this.settings = settings;
+        this.settings = properties.handover();
         this.clock = clock;
     }
 

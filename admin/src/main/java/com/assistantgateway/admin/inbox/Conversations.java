@@ -29,9 +29,11 @@ public class Conversations {
     private final JdbcMessageLedger ledger;
     private final OutboundMessages outbound;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Conversations(InboxMapper inbox, JdbcMessageLedger ledger, OutboundMessages outbound, AuditTrail audit) {
+    public Conversations(
+            InboxMapper inbox, JdbcMessageLedger ledger, OutboundMessages outbound, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.ledger = ledger;
         this.outbound = outbound;

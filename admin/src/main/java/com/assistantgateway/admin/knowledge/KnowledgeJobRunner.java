@@ -24,9 +24,10 @@ public class KnowledgeJobRunner implements KnowledgeJobs.Runner {
     private final KnowledgeMapper mapper;
     private final KnowledgeFiles files;
     private final KnowledgeIngestion ingestion;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public KnowledgeJobRunner(KnowledgeMapper mapper, KnowledgeFiles files, KnowledgeIngestion ingestion) {
+    public KnowledgeJobRunner(KnowledgeMapper mapper, KnowledgeFiles files, KnowledgeIngestion ingestion, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.files = files;
         this.ingestion = ingestion;

@@ -36,7 +36,7 @@ public class KnowledgeSources {
     private final TenantRegistry registry;
     private final AuditTrail audit;
     private final AdminProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public KnowledgeSources(
             KnowledgeMapper mapper,
@@ -46,7 +46,9 @@ public class KnowledgeSources {
             WebPages web,
             TenantRegistry registry,
             AuditTrail audit,
-            AdminProperties properties) {
+            AdminProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.ingestion = ingestion;
         this.files = files;

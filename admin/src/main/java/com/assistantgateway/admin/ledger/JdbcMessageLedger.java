@@ -51,10 +51,15 @@ public class JdbcMessageLedger implements MessageLedger {
     private final AuditTrail audit;
     private final RetriedTransactions transactions;
     private final HandoverQueue handovers;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public JdbcMessageLedger(
-            LedgerMapper mapper, AuditTrail audit, RetriedTransactions transactions, HandoverQueue handovers) {
+            LedgerMapper mapper,
+            AuditTrail audit,
+            RetriedTransactions transactions,
+            HandoverQueue handovers,
+            Clock clock) {
+        this.clock = clock;
         this.handovers = handovers;
         this.mapper = mapper;
         this.audit = audit;

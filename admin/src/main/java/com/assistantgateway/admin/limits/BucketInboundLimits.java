@@ -37,12 +37,14 @@ public class BucketInboundLimits implements InboundLimits {
     private final LimitsMapper mapper;
     private final AuditTrail audit;
     private final AdminProperties.Limits settings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<TenantId, Current> current = new ConcurrentHashMap<>();
     /** Tenant and client buckets, kept so concurrent requests batch; few enough to keep them all. */
     private final Map<String, Bucket> shared = new ConcurrentHashMap<>();
 
-    BucketInboundLimits(RateLimitBuckets buckets, LimitsMapper mapper, AuditTrail audit, AdminProperties properties) {
+    BucketInboundLimits(
+            RateLimitBuckets buckets, LimitsMapper mapper, AuditTrail audit, AdminProperties properties, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.buckets = buckets.proxies();
         this.mapper = mapper;

@@ -34,10 +34,11 @@ public class StoredAnswerPolicies implements AnswerPolicies {
     private final PolicyMapper mapper;
     private final AuditTrail audit;
     private final Duration cacheFor;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public StoredAnswerPolicies(PolicyMapper mapper, AuditTrail audit, AdminProperties properties) {
+    public StoredAnswerPolicies(PolicyMapper mapper, AuditTrail audit, AdminProperties properties, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.audit = audit;
         this.cacheFor = properties.registryCache();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,17 +33,7 @@ public class RetentionPurge {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    @Autowired
     public RetentionPurge(
-            TenantRegistry registry,
-            PrivacyMapper mapper,
-            MessageFiles files,
-            AuditTrail audit,
-            TransactionTemplate transactions) {
-        this(registry, mapper, files, audit, transactions, Clock.systemUTC());
-    }
-
-    RetentionPurge(
             TenantRegistry registry,
             PrivacyMapper mapper,
             MessageFiles files,

@@ -67,7 +67,7 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
     private final ObjectProvider<BindingStates> states;
     private final String publicBaseUrl;
     private final RegistryCache cache;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public TenantRegistry(
             RegistryMapper mapper,
@@ -78,7 +78,9 @@ public class TenantRegistry implements TenantDirectory, ChannelBindings {
             ChannelTypes channels,
             OutboundTargets targets,
             ObjectProvider<BindingStates> states,
-            AdminProperties properties) {
+            AdminProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.audit = audit;
         this.events = events;

@@ -23,9 +23,10 @@ public class Reports {
     static final int MAX_EXCHANGES = 50_000;
 
     private final ReportsMapper mapper;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Reports(ReportsMapper mapper) {
+    public Reports(ReportsMapper mapper, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
     }
 

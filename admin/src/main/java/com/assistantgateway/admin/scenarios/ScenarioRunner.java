@@ -44,14 +44,16 @@ public class ScenarioRunner {
     private final PolicyTrials trials;
     private final ScenarioMapper mapper;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ScenarioRunner(
             Assistants assistants,
             AnswerPolicies policies,
             PolicyTrials trials,
             ScenarioMapper mapper,
-            AuditTrail audit) {
+            AuditTrail audit,
+            Clock clock) {
+        this.clock = clock;
         this.assistants = assistants;
         this.policies = policies;
         this.trials = trials;

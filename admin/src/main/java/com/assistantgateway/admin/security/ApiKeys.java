@@ -28,9 +28,10 @@ public class ApiKeys {
 
     private final SecurityMapper mapper;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ApiKeys(SecurityMapper mapper, AuditTrail audit) {
+    public ApiKeys(SecurityMapper mapper, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.audit = audit;
     }

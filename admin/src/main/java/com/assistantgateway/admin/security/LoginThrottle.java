@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +29,7 @@ public class LoginThrottle {
             .build();
     private final Clock clock;
 
-    @Autowired
-    public LoginThrottle() {
-        this(Clock.systemUTC());
-    }
-
-    LoginThrottle(Clock clock) {
+    public LoginThrottle(Clock clock) {
         this.clock = clock;
     }
 

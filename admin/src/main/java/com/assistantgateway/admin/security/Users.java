@@ -37,14 +37,16 @@ public class Users {
     private final LoginThrottle throttle;
     private final TenantRegistry tenants;
     private final PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public Users(
             SecurityMapper mapper,
             AuditTrail audit,
             AdminProperties properties,
             LoginThrottle throttle,
-            TenantRegistry tenants) {
+            TenantRegistry tenants,
+            Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.audit = audit;
         this.properties = properties;

@@ -21,9 +21,10 @@ public class SharedFiles {
     static final int CHUNK_BYTES = 512 * 1024;
 
     private final StoredFileMapper mapper;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SharedFiles(StoredFileMapper mapper) {
+    public SharedFiles(StoredFileMapper mapper, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
     }
 

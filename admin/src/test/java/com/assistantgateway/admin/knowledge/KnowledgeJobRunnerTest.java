@@ -9,6 +9,7 @@ import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.KnowledgeIngestion;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,31 +58,35 @@ class KnowledgeJobRunnerTest {
     }
 
     private KnowledgeJobRunner runner(Runnable duringIngestion) {
-        return new KnowledgeJobRunner(mapper, files, new KnowledgeIngestion() {
-            @Override
-            public String mediaType(String fileName, byte[] content) {
-                return "text/markdown";
-            }
+        return new KnowledgeJobRunner(
+                mapper,
+                files,
+                new KnowledgeIngestion() {
+                    @Override
+                    public String mediaType(String fileName, byte[] content) {
+                        return "text/markdown";
+                    }
 
-            @Override
-            public int ingest(
-                    TenantId tenantId,
-                    AssistantId assistantId,
-                    String source,
-                    String mediaType,
-                    byte[] content,
-                    Progress progress) {
-                progress.embedded(32, 70);
-                duringIngestion.run();
-                writes.add(new String(content, StandardCharsets.UTF_8));
-                return 1;
-            }
+                    @Override
+                    public int ingest(
+                            TenantId tenantId,
+                            AssistantId assistantId,
+                            String source,
+                            String mediaType,
+                            byte[] content,
+                            Progress progress) {
+                        progress.embedded(32, 70);
+                        duringIngestion.run();
+                        writes.add(new String(content, StandardCharsets.UTF_8));
+                        return 1;
+                    }
 
-            @Override
-            public void delete(TenantId tenantId, AssistantId assistantId, String source) {
-                writes.add("(deleted)");
-            }
-        });
+                    @Override
+                    public void delete(TenantId tenantId, AssistantId assistantId, String source) {
+                        writes.add("(deleted)");
+                    }
+                },
+                Clock.systemUTC());
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,12 +41,7 @@ public class AnswerStep {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    @Autowired
-    public AnswerStep(MessageLedger ledger, Assistants assistants, RoutesProperties properties, MeterRegistry meters) {
-        this(ledger, assistants, properties, meters, Clock.systemUTC());
-    }
-
-    AnswerStep(
+    public AnswerStep(
             MessageLedger ledger,
             Assistants assistants,
             RoutesProperties properties,

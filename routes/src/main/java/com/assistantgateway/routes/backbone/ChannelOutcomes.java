@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,13 +38,7 @@ public class ChannelOutcomes {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    @Autowired
     public ChannelOutcomes(
-            SkippedMessages skipped, DeliveryLog deliveries, GatewayEvents events, MeterRegistry meters) {
-        this(skipped, deliveries, events, meters, Clock.systemUTC());
-    }
-
-    ChannelOutcomes(
             SkippedMessages skipped, DeliveryLog deliveries, GatewayEvents events, MeterRegistry meters, Clock clock) {
         this.skipped = skipped;
         this.deliveries = deliveries;

@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +29,7 @@ public class IngressRecovery {
     private final RoutesProperties.Recovery settings;
     private final Clock clock;
 
-    @Autowired
-    public IngressRecovery(MessageLedger ledger, TenantDirectory directory, RoutesProperties properties) {
-        this(ledger, directory, properties, Clock.systemUTC());
-    }
-
-    IngressRecovery(MessageLedger ledger, TenantDirectory directory, RoutesProperties properties, Clock clock) {
+    public IngressRecovery(MessageLedger ledger, TenantDirectory directory, RoutesProperties properties, Clock clock) {
         this.ledger = ledger;
         this.directory = directory;
         this.settings = properties.recovery();
