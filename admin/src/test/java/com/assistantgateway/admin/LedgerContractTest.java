@@ -426,6 +426,10 @@ abstract class LedgerContractTest {
                         tuple(second.value(), "agent", "bob@acme.test"),
                         tuple(third.value(), "waiting", null));
         assertThat(handovers.queue(globex)).isEmpty();
+        // First replies are due in 15 minutes, past the 5-minute warning: none at risk yet.
+        assertThat(handovers.badge(acme, "ann@acme.test")).isEqualTo(new HandoverQueue.Badge(1, 1, 0));
+        assertThat(handovers.badge(acme, "carol@acme.test")).isEqualTo(new HandoverQueue.Badge(1, 0, 0));
+        assertThat(handovers.badge(globex, "ann@acme.test")).isEqualTo(new HandoverQueue.Badge(0, 0, 0));
         assertThat(ledger.inboundState(
                         acme, ledger.lastInboundOf(acme, third).orElseThrow().id()))
                 .get()

@@ -21,6 +21,19 @@ public interface HandoverMapper {
             + " AND handed_over_at IS NOT NULL ORDER BY handed_over_at, id")
     List<QueuedConversation> queue(TenantId tenantId);
 
+    /**
+     * The badge's three counts in one pass over the tenant's queue: waiting, assigned to this agent, and due before
+     * the warning's edge (overdue included).
+     */
+    @Select("SELECT COUNT(CASE WHEN status = 'waiting' THEN 1 END) AS waiting,"
+            + " COUNT(CASE WHEN assignee = #{email} THEN 1 END) AS mine,"
+            + " COUNT(CASE WHEN response_due < #{dueBefore} THEN 1 END) AS at_risk FROM conversations"
+            + " WHERE tenant_id = #{tenantId} AND status IN ('waiting', 'agent') AND handed_over_at IS NOT NULL")
+    BadgeCounts badge(TenantId tenantId, String email, Instant dueBefore);
+
+    /** The badge's counts as the database returns them. */
+    record BadgeCounts(long waiting, long mine, long atRisk) {}
+
     /** Joins the queue unless a person already has the conversation. */
     @Update("UPDATE conversations SET status = 'waiting', assignee = NULL, handover_reason = #{reason},"
             + " handed_over_at = #{at}, response_due = #{due}, response_kind = 'first', warned_at = NULL,"

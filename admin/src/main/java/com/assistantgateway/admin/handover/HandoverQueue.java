@@ -154,18 +154,11 @@ public class HandoverQueue {
         mapper.customerWrote(tenantId, conversationId, clock.instant().plus(settings.nextResponse()));
     }
 
-    /** What the console's badge shows an agent. */
+    /** What the console's badge shows an agent: counted by the database, since every console page shows it. */
     public Badge badge(TenantId tenantId, String email) {
-        Instant now = clock.instant();
-        int waiting = 0;
-        int mine = 0;
-        int atRisk = 0;
-        for (QueuedConversation conversation : mapper.queue(tenantId)) {
-            waiting += "waiting".equals(conversation.status()) ? 1 : 0;
-            mine += email.equals(conversation.assignee()) ? 1 : 0;
-            atRisk += conversation.breached(now) || conversation.atRisk(now, settings.warnBefore()) ? 1 : 0;
-        }
-        return new Badge(waiting, mine, atRisk);
+        HandoverMapper.BadgeCounts counts =
+                mapper.badge(tenantId, email, clock.instant().plus(settings.warnBefore()));
+        return new Badge((int) counts.waiting(), (int) counts.mine(), (int) counts.atRisk());
     }
 
     public AdminProperties.Handover settings() {
