@@ -100,9 +100,8 @@ public class KnowledgeBase implements KnowledgeIngestion {
     private int index(
             TenantId tenantId, AssistantId assistantId, String source, ExtractedDocument document, Progress progress) {
         List<KnowledgeChunk> chunks = chunker.chunk(source, document.title(), document.markdown());
-        // Each passage in its own language: a page may hold a translation, a quote or an English table. The page's
-        // language is only the fallback for a passage too short to tell, so it is read only then.
-        Language[] pageLanguage = new Language[1];
+        // Each passage in its own language: a page may hold a translation, a quote or an English table.
+        PageLanguage page = new PageLanguage(document.markdown());
         EmbeddingModels.Embedder embedder = embeddings.forAssistant(tenantId, assistantId);
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
         int batchSize = retrieval.embeddingBatchSize();
@@ -116,11 +115,8 @@ public class KnowledgeBase implements KnowledgeIngestion {
                     .content();
             for (int i = 0; i < batch.size(); i++) {
                 KnowledgeChunk chunk = batch.get(i);
-                Language language = languages
-                        .detect(chunk.label() + "\n" + chunk.text())
-                        .orElseGet(() -> pageLanguage[0] == null
-                                ? pageLanguage[0] = languages.detect(document.markdown(), retrieval.defaultLanguage())
-                                : pageLanguage[0]);
+                Language language =
+                        languages.detect(chunk.label() + "\n" + chunk.text()).orElseGet(page::language);
                 embedded.add(new EmbeddedChunk(chunk, vectors.get(i).vector(), language, embedder.id()));
             }
             progress.embedded(embedded.size(), chunks.size());
@@ -220,4 +216,21 @@ public class KnowledgeBase implements KnowledgeIngestion {
      * @param confidence 0 to 1, how well the best passage answers the question
      */
     public record Retrieved(List<ScoredChunk> passages, double confidence) {}
+
+    /** A page's language, read once and only when a passage of it cannot tell its own. */
+    private final class PageLanguage {
+        private final String markdown;
+        private Language language;
+
+        PageLanguage(String markdown) {
+            this.markdown = markdown;
+        }
+
+        Language language() {
+            if (language == null) {
+                language = languages.detect(markdown, retrieval.defaultLanguage());
+            }
+            return language;
+        }
+    }
 }
