@@ -218,12 +218,25 @@
     if (event !== 'message' || state.seen[m.id]) { return; }
     state.seen[m.id] = true;
     if (m.role === 'visitor' && root.querySelector('[data-id="' + m.id + '"]')) { return; }
+    // The stream can announce the visitor's own message before its POST has answered: the bubble already shown is it.
+    if (m.role === 'visitor' && adopt(m.id, m.text)) { return; }
     var draft = m.replyTo && state.drafts[m.replyTo];
     if (m.role !== 'visitor') { typing.textContent = ''; }
     if (m.replyTo && m.replyTo === state.waiting) { state.waiting = null; stopButton.hidden = true; }
     var item = bubble(m.role, m.text, m.citations, m.id, m.replyTo, m.attachments);
     // The stored reply replaces what was streamed of it, where the stream showed it.
     if (draft) { log.replaceChild(item, draft); delete state.drafts[m.replyTo]; }
+  }
+
+  /** Gives the first bubble this page is still sending with this text the id the gateway stored it under. */
+  function adopt(id, text) {
+    var pending = Array.prototype.filter.call(root.querySelectorAll('.msg.visitor[data-pending]'), function (p) {
+      return p.agwText === text;
+    })[0];
+    if (!pending) { return false; }
+    pending.removeAttribute('data-pending');
+    pending.setAttribute('data-id', id);
+    return true;
   }
 
   /** A reply being written: its tokens grow one bubble until the stored reply replaces it. */
@@ -248,9 +261,14 @@
       if (!r.ok) { return r.json().catch(function () { return {}; }).then(function (p) { throw { status: r.status, detail: p.detail }; }); }
       return r.json().then(function (accepted) {
         state.seen[accepted.messageId] = true;
-        item.setAttribute('data-id', accepted.messageId);
-        state.waiting = accepted.messageId;
-        stopButton.hidden = false;
+        var shown = root.querySelector('[data-id="' + accepted.messageId + '"]');
+        // Shown already from the stream under another bubble (its text was not this one's): keep one of the two.
+        if (shown && shown !== item) { item.remove(); } else { item.removeAttribute('data-pending'); item.setAttribute('data-id', accepted.messageId); }
+        // Nothing to stop once its reply is shown, which the stream may have done first.
+        if (!root.querySelector('[data-reply-to="' + accepted.messageId + '"]')) {
+          state.waiting = accepted.messageId;
+          stopButton.hidden = false;
+        }
       });
     }).catch(function (e) {
       if (e && e.status) { typing.textContent = ''; notice(e.status === 429 ? 'Too many messages; wait a moment.' : (e.detail || 'Not sent.')); return; }
@@ -269,6 +287,8 @@
     pendingFiles = [];
     filesLine.textContent = '';
     var item = bubble('visitor', text, null, null, null, files);
+    item.setAttribute('data-pending', 'true');
+    item.agwText = text;
     typing.textContent = 'Assistant is typing\u2026';
     send(text, uuid(), item, 0, files);
   });

@@ -181,6 +181,48 @@ class WebchatBrowserTest extends ChannelsTestSupport {
         }
     }
 
+    @Test
+    void aQuestionTheStreamShowsBeforeItsSendHasAnsweredIsShownOnce() {
+        // The page's network holds the answer to the visitor's send until the test lets it go, so the stream, which
+        // brings the question back with its reply, is first.
+        browser.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        """
+                window.__release = null;
+                const fetched = window.fetch;
+                window.fetch = function (url, options) {
+                  const sent = fetched.apply(this, arguments);
+                  if (!String(url).endsWith('/messages')) { return sent; }
+                  return sent.then(r => new Promise(resolve => {
+                    window.__release = () => {
+                      const json = r.json.bind(r);
+                      // Flagged once the widget has done what it does with the answer.
+                      r.json = () => json().then(body => { setTimeout(() => { window.__handled = true; }); return body; });
+                      resolve(r);
+                    };
+                  }));
+                };
+                """));
+        browser.get(shop.url("/"));
+        SearchContext chat = openChat();
+        ask(chat, "How long is the warranty on a brake caliper?");
+        assertThat(answer(chat, 1).getText()).contains("2 years");
+        assertThat(chat.findElements(By.cssSelector(".msg.visitor"))).hasSize(1);
+
+        browser.executeScript("window.__release()");
+        new WebDriverWait(browser, ANSWERED)
+                .until(driver -> Boolean.TRUE.equals(browser.executeScript("return window.__handled === true")));
+        List<WebElement> questions = chat.findElements(By.cssSelector(".msg.visitor"));
+        assertThat(questions).hasSize(1);
+        assertThat(questions.get(0).getDomAttribute("data-id")).isNotBlank();
+        assertThat(questions.get(0).getDomAttribute("data-pending")).isNull();
+        assertThat(chat.findElement(By.cssSelector(".stop")).isDisplayed())
+                .as("nothing to stop: the answer is there")
+                .isFalse();
+    }
+
     /** The conversation the widget keeps, from its resume token (the token's claims are plain base64url JSON). */
     private ConversationId conversationOfTheWidget() {
         String claims = (String)
