@@ -73,11 +73,14 @@ public record AdminProperties(
      * @param clientMessagesPerMinute requests one client address may send to the public channel endpoints; 0 for no
      *     limit
      * @param cache how long an instance keeps a tenant's limits before reading them again
+     * @param longestDeferral how long a message from a channel that cannot be asked to retry (Twilio's webhooks: a
+     *     refused SMS is gone) may be stored and wait for its turn; one that would wait longer is refused after all
      */
     public record Limits(
             @DefaultValue Map<String, @Valid TenantLimits> plans,
             @PositiveOrZero @DefaultValue("0") long clientMessagesPerMinute,
-            @NotNull @DefaultValue("5s") Duration cache) {}
+            @NotNull @DefaultValue("5s") Duration cache,
+            @NotNull @DefaultValue("15m") Duration longestDeferral) {}
 
     /**
      * Handed-over conversations: who gets them and how fast they must be answered.

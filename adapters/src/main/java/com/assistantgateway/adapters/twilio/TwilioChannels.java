@@ -5,6 +5,7 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.ChannelType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +30,11 @@ public class TwilioChannels {
         @Override
         public String inboundAddress(String publicBaseUrl, String inboundKey) {
             return publicBaseUrl + "/channels/twilio/" + inboundKey + "/" + id.value();
+        }
+
+        @Override
+        public Optional<String> providerPushPath() {
+            return Optional.of("/channels/twilio/");
         }
 
         @Override

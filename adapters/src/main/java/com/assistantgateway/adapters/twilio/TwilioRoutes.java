@@ -3,6 +3,7 @@ package com.assistantgateway.adapters.twilio;
 import com.assistantgateway.routes.backbone.BackboneRoutes;
 import com.assistantgateway.routes.backbone.ErrorPolicies;
 import com.assistantgateway.routes.backbone.GatewayQueues;
+import com.assistantgateway.routes.backbone.InboundAdmission;
 import com.assistantgateway.routes.message.ChannelId;
 import java.util.List;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
@@ -30,14 +31,22 @@ public class TwilioRoutes extends EndpointRouteBuilder {
     private final TwilioWebhooks webhooks;
     private final TwilioOutbound outbound;
     private final JacksonDataFormat canonicalJson;
+    private final InboundAdmission admission;
 
-    public TwilioRoutes(TwilioWebhooks webhooks, TwilioOutbound outbound, JacksonDataFormat canonicalJson) {
+    public TwilioRoutes(
+            TwilioWebhooks webhooks,
+            TwilioOutbound outbound,
+            JacksonDataFormat canonicalJson,
+            InboundAdmission admission) {
         this.webhooks = webhooks;
         this.outbound = outbound;
         this.canonicalJson = canonicalJson;
+        this.admission = admission;
     }
 
     // populateBodyWithForm(false): the signature is over the parameters exactly as sent, so the raw form body is read.
+    // Over a limit a message is deferred, not refused: Twilio does not retry a refused webhook, so the SMS would be
+    // lost.
     @Override
     public void configure() {
         for (ChannelId channel : List.of(TwilioBinding.SMS, TwilioBinding.WHATSAPP)) {
@@ -52,6 +61,7 @@ public class TwilioRoutes extends EndpointRouteBuilder {
                     .convertBodyTo(String.class)
                     .bean(webhooks, "message")
                     .filter(body().isNotNull())
+                    .bean(admission, "defer")
                     .to(BackboneRoutes.INGRESS)
                     .end()
                     .bean(webhooks, "emptyTwiml");

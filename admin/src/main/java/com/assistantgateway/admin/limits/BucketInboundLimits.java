@@ -9,12 +9,15 @@ import com.assistantgateway.routes.port.InboundLimits;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,26 +56,55 @@ public class BucketInboundLimits implements InboundLimits {
 
     @Override
     public Optional<Refusal> admit(GatewayMessage inbound) {
-        TenantLimits limits = limitsOf(inbound.tenantId()).limits();
         // The sender first: one sender over its own limit must not use up the tenant's allowance.
+        for (Allowance allowance : allowances(inbound)) {
+            Optional<Refusal> refused = take(allowance.bucket(), allowance.limit(), allowance.perMinute());
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Reservation reserve(GatewayMessage inbound) {
+        List<Allowance> allowances = allowances(inbound);
+        // Looked at before anything is taken: a reservation cannot be handed back, so none is made past the longest
+        // wait. Another instance may reserve in between; that message then waits a little longer than it was told.
+        for (Allowance allowance : allowances) {
+            EstimationProbe probe = allowance.bucket().estimateAbilityToConsume(1);
+            Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+            if (!probe.canBeConsumed() && wait.compareTo(settings.longestDeferral()) > 0) {
+                return new Reservation(
+                        Duration.ZERO, Optional.of(new Refusal(allowance.limit(), allowance.perMinute(), wait)));
+            }
+        }
+        long waitNanos = 0;
+        for (Allowance allowance : allowances) {
+            waitNanos = Math.max(waitNanos, allowance.bucket().consumeIgnoringRateLimits(1));
+        }
+        return waitNanos == 0 ? Reservation.NOW : new Reservation(Duration.ofNanos(waitNanos), Optional.empty());
+    }
+
+    /** The allowances a message takes from, the sender's before the tenant's; none for a tenant without limits. */
+    private List<Allowance> allowances(GatewayMessage inbound) {
+        TenantLimits limits = limitsOf(inbound.tenantId()).limits();
+        List<Allowance> allowances = new ArrayList<>(2);
         if (limits.senderMessagesPerMinute() > 0 && inbound.from() != null && inbound.bindingId() != null) {
             String sender = ChannelSignatures.sha256Hex(inbound.from().toLowerCase(Locale.ROOT))
                     .substring(0, 32);
             String key = "sender:" + inbound.tenantId().value() + ":"
                     + inbound.bindingId().value() + ":" + sender;
-            Optional<Refusal> refused =
-                    take(bucket(key, limits.senderMessagesPerMinute()), "sender", limits.senderMessagesPerMinute());
-            if (refused.isPresent()) {
-                return refused;
-            }
+            allowances.add(new Allowance(
+                    bucket(key, limits.senderMessagesPerMinute()), "sender", limits.senderMessagesPerMinute()));
         }
         if (limits.messagesPerMinute() > 0) {
-            return take(
+            allowances.add(new Allowance(
                     shared(tenantKey(inbound.tenantId()), limits.messagesPerMinute()),
                     "tenant",
-                    limits.messagesPerMinute());
+                    limits.messagesPerMinute()));
         }
-        return Optional.empty();
+        return allowances;
     }
 
     @Override
@@ -185,4 +217,6 @@ public class BucketInboundLimits implements InboundLimits {
     }
 
     private record Current(TenantLimits limits, String source, Instant readAt) {}
+
+    private record Allowance(Bucket bucket, String limit, long perMinute) {}
 }

@@ -2,6 +2,7 @@ package com.assistantgateway.gateway.web;
 
 import com.assistantgateway.routes.backbone.Problems;
 import com.assistantgateway.routes.port.ChannelRequestException;
+import com.assistantgateway.routes.port.ChannelType;
 import com.assistantgateway.routes.port.InboundLimits;
 import com.assistantgateway.routes.port.InboundLimits.Refusal;
 import jakarta.servlet.FilterChain;
@@ -9,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,16 +22,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * One client address may send {@code gateway.admin.limits.client-messages-per-minute} requests a minute to the public
  * channel endpoints; over that it gets {@code 429} with {@code Retry-After} before anything of the request is read.
  * The address is the connection's, or the proxy's {@code X-Forwarded-For} when {@code server.forward-headers-strategy}
- * says to trust it.
+ * says to trust it. Paths a provider pushes to from addresses all tenants share ({@link
+ * ChannelType#providerPushPath}) are left to the tenant's and sender's limits.
  */
 public class ClientLimits extends OncePerRequestFilter {
 
     private final InboundLimits limits;
     private final Problems problems;
+    private final List<String> providerPaths;
 
-    public ClientLimits(InboundLimits limits, Problems problems) {
+    public ClientLimits(InboundLimits limits, Problems problems, List<ChannelType> channels) {
         this.limits = limits;
         this.problems = problems;
+        this.providerPaths = channels.stream()
+                .flatMap(channel -> channel.providerPushPath().stream())
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return providerPaths.stream().anyMatch(path::startsWith);
     }
 
     @Override
@@ -51,8 +65,9 @@ public class ClientLimits extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<ClientLimits> clientLimits(InboundLimits limits, Problems problems) {
-            var registration = new FilterRegistrationBean<>(new ClientLimits(limits, problems));
+        FilterRegistrationBean<ClientLimits> clientLimits(
+                InboundLimits limits, Problems problems, List<ChannelType> channels) {
+            var registration = new FilterRegistrationBean<>(new ClientLimits(limits, problems, channels));
             registration.addUrlPatterns("/channels/*");
             // Right after the starting guard, before authentication reads or checks anything.
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -7,9 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.assistantgateway.adapters.twilio.TwilioBinding;
 import com.assistantgateway.admin.channels.JdbcChannelState;
 import com.assistantgateway.admin.ledger.JdbcMessageLedger;
+import com.assistantgateway.admin.limits.BucketInboundLimits;
+import com.assistantgateway.admin.limits.TenantLimits;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.TenantRegistry;
 import com.assistantgateway.routes.backbone.Envelope;
+import com.assistantgateway.routes.backbone.GatewayHeaders;
 import com.assistantgateway.routes.backbone.GatewayQueues;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.BindingId;
@@ -40,6 +43,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.MessageReference;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +80,12 @@ class TwilioChannelTest extends ChannelsTestSupport {
 
     @Autowired
     Envelope envelope;
+
+    @Autowired
+    BucketInboundLimits limits;
+
+    @Autowired
+    EmbeddedActiveMQ broker;
 
     @LocalServerPort
     int port;
@@ -134,6 +147,56 @@ class TwilioChannelTest extends ChannelsTestSupport {
                         + Base64.getEncoder()
                                 .encodeToString("ACplatform0000000000000000000000000:platform-token"
                                         .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anSmsOverItsSendersLimitIsAcknowledgedStoredAndAnsweredWhenItsTurnComesNotRefused() throws Exception {
+        String customer = uniqueNumber();
+        Map<String, String> first = payload("inbound_sms", customer, "Do you ship to Belgium?");
+        Map<String, String> second = payload("inbound_sms", customer, "And to Spain?");
+        limits.set(DEMO, new TenantLimits(0, 1, 0), "test");
+        Instant sent;
+        try {
+            assertThat(post("/channels/twilio/demo-sms/sms", first, TOKEN).statusCode())
+                    .isEqualTo(200);
+            sent = Instant.now();
+            HttpResponse<String> over = post("/channels/twilio/demo-sms/sms", second, TOKEN);
+            // Twilio does not retry a refused webhook: a 429 would lose the customer's SMS.
+            assertThat(over.statusCode()).isEqualTo(200);
+            assertThat(over.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+        } finally {
+            limits.set(DEMO, null, "test");
+        }
+
+        GatewayMessage stored =
+                ledger.messages(DEMO, conversationOf(second.get("MessageSid"), "sms-demo", customer)).stream()
+                        .filter(m -> "And to Spain?".equals(m.text()))
+                        .findFirst()
+                        .orElseThrow();
+        // One a minute: its turn is a minute after the first took the sender's allowance.
+        assertThat(stored.notBefore())
+                .hasValueSatisfying(at -> assertThat(at).isBetween(sent.plusSeconds(50), sent.plusSeconds(61)));
+        Queue tenantQueue = broker.getActiveMQServer().locateQueue(SimpleString.of(GatewayQueues.tenantQueue(DEMO)));
+        MessageReference waiting = await().atMost(Duration.ofSeconds(10))
+                .until(() -> scheduled(tenantQueue, stored.id()), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(waiting.getScheduledDeliveryTime())
+                .isEqualTo(stored.notBefore().orElseThrow().toEpochMilli());
+        await().atMost(Duration.ofSeconds(30)).until(() -> twilioApi.createsTo(customer), list -> list.size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(twilioApi.createsTo(customer)).hasSize(1));
+
+        // An operator lets it through now (Hawtio: the queue's deliverScheduledMessage) rather than wait the minute.
+        tenantQueue.deliverScheduledMessage(waiting.getMessageID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> twilioApi.createsTo(customer), list -> list.size() == 2);
+    }
+
+    private static java.util.Optional<MessageReference> scheduled(Queue queue, MessageId id) {
+        return queue.getScheduledMessages().stream()
+                .filter(ref -> id.value()
+                        .equals(String.valueOf(ref.getMessage().getObjectProperty(GatewayHeaders.MESSAGE_ID))))
+                .findFirst();
     }
 
     @Test

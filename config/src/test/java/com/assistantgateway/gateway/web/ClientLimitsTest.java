@@ -3,8 +3,10 @@ package com.assistantgateway.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assistantgateway.routes.backbone.Problems;
+import com.assistantgateway.routes.message.ChannelId;
 import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
+import com.assistantgateway.routes.port.ChannelType;
 import com.assistantgateway.routes.port.InboundLimits;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,11 @@ class ClientLimitsTest {
         }
 
         @Override
+        public Reservation reserve(GatewayMessage inbound) {
+            return Reservation.NOW;
+        }
+
+        @Override
         public Optional<Refusal> admitClient(String address) {
             seen.add(address);
             return seen.stream().filter(address::equals).count() <= 2
@@ -40,10 +47,46 @@ class ClientLimitsTest {
         }
     }
 
+    /** A channel whose provider pushes to {@code /channels/twilio/} from addresses every tenant shares. */
+    static final ChannelType TWILIO = new ChannelType() {
+        @Override
+        public ChannelId id() {
+            return new ChannelId("sms");
+        }
+
+        @Override
+        public String inboundAddress(String publicBaseUrl, String inboundKey) {
+            return publicBaseUrl + "/channels/twilio/" + inboundKey + "/sms";
+        }
+
+        @Override
+        public Optional<String> providerPushPath() {
+            return Optional.of("/channels/twilio/");
+        }
+    };
+
+    @Test
+    void aProvidersPushesAreLeftToTheTenantsLimitsSinceItsAddressCarriesEveryTenantsTraffic() throws Exception {
+        TwoPerAddress limits = new TwoPerAddress();
+        ClientLimits filter = new ClientLimits(limits, new Problems(), List.of(TWILIO));
+
+        List<Boolean> passed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST", "/channels/twilio/demo-sms/sms");
+            request.setRemoteAddr("54.172.60.1");
+            MockFilterChain chain = new MockFilterChain();
+            filter.doFilter(request, new MockHttpServletResponse(), chain);
+            passed.add(chain.getRequest() != null);
+        }
+
+        assertThat(passed).containsExactly(true, true, true);
+        assertThat(limits.seen).isEmpty();
+    }
+
     @Test
     void anAddressOverItsLimitGets429WithRetryAfterRoundedUpAndTheRequestGoesNoFurther() throws Exception {
         TwoPerAddress limits = new TwoPerAddress();
-        ClientLimits filter = new ClientLimits(limits, new Problems());
+        ClientLimits filter = new ClientLimits(limits, new Problems(), List.of(TWILIO));
 
         List<Integer> statuses = new ArrayList<>();
         List<Boolean> passed = new ArrayList<>();

@@ -23,5 +23,8 @@ public class Envelope {
         headers.put(
                 GatewayHeaders.JMS_GROUP_ID,
                 message.tenantId().value() + "/" + message.conversationId().value());
+        // Never carried over from the message consumed before: only a message that waits for its turn has it.
+        headers.remove(GatewayHeaders.SCHEDULED_DELIVERY);
+        message.notBefore().ifPresent(at -> headers.put(GatewayHeaders.SCHEDULED_DELIVERY, at.toEpochMilli()));
     }
 }

@@ -21,6 +21,11 @@ public final class GatewayHeaders {
 
     /** Artemis keeps messages with the same group id in order on one consumer. */
     public static final String JMS_GROUP_ID = "JMSXGroupID";
+    /**
+     * Artemis holds a message with this property (epoch milliseconds) back from its consumers until then: a message
+     * waiting for its turn under a limit.
+     */
+    public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
     /** Set by the broker: 1 on first delivery, counting redeliveries. */
     public static final String JMS_DELIVERY_COUNT = "JMSXDeliveryCount";
 

@@ -4,7 +4,9 @@ import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.port.ChannelRequestException;
 import com.assistantgateway.routes.port.InboundLimits;
 import com.assistantgateway.routes.port.InboundLimits.Refusal;
+import com.assistantgateway.routes.port.InboundLimits.Reservation;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@link #admit}, pushed channels (HTTP): refused with {@code 429} and {@code Retry-After}; the sender retries.
  *       Counted in {@code gateway.limits.refused}.
+ *   <li>{@link #defer}, pushed channels whose sender does not retry (Twilio drops a refused SMS): stored and held
+ *       on the tenant's queue until its turn, the allowance going into debt so that later messages queue behind it.
+ *       Counted in {@code gateway.limits.deferred}.
  *   <li>{@link #hold}, polled sources that keep what is not acknowledged (a mailbox): left at the source and met
  *       again at the next poll, so the poll interval paces them. Counted in {@code gateway.limits.held}.
  *   <li>{@link #await}, sources read in order that would hand the same item straight back (a Kafka partition): the
@@ -29,10 +34,12 @@ public class InboundAdmission {
 
     private final InboundLimits limits;
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    public InboundAdmission(InboundLimits limits, MeterRegistry meters) {
+    public InboundAdmission(InboundLimits limits, MeterRegistry meters, Clock clock) {
         this.limits = limits;
         this.meters = meters;
+        this.clock = clock;
     }
 
     /** Lets a pushed message in, or throws the {@code 429} refusal. */
@@ -51,6 +58,34 @@ public class InboundAdmission {
                     over.retryAfter());
         }
         return inbound;
+    }
+
+    /**
+     * Lets a pushed message in whose sender cannot be asked to retry, now or, over the limit, stored to be answered
+     * when its turn comes ({@link GatewayMessage#deferredUntil}); refused with {@code 429} only when that turn is
+     * further off than the limits let a message wait.
+     */
+    public GatewayMessage defer(GatewayMessage inbound) {
+        Reservation reservation = limits.reserve(inbound);
+        if (reservation.refusal().isPresent()) {
+            Refusal over = reservation.refusal().get();
+            count("gateway.limits.refused", inbound, over);
+            throw ChannelRequestException.rateLimited(
+                    "The " + over.limit() + " is so far over its limit of " + over.perMinute()
+                            + " messages a minute that this one would wait too long for its turn; nothing was stored.",
+                    over.retryAfter());
+        }
+        if (reservation.turnIn().isZero()) {
+            return inbound;
+        }
+        meters.counter(
+                        "gateway.limits.deferred",
+                        "tenant",
+                        inbound.tenantId().value(),
+                        "channel",
+                        inbound.channel().value())
+                .increment();
+        return inbound.deferredUntil(clock.instant().plus(reservation.turnIn()));
     }
 
     /** Lets a polled message in, or throws {@link HeldOverLimit} so that the source keeps it for the next poll. */

@@ -2,9 +2,11 @@ package com.assistantgateway.routes.message;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The canonical message: the one contract for everything that travels on the gateway's queues, inbound messages and
@@ -90,6 +92,46 @@ public record GatewayMessage(
     /** Whether the sender wrote any text, or only attached files (see {@link #NO_TEXT}). */
     public boolean hasOwnText() {
         return !"true".equals(metadata.get(NO_TEXT));
+    }
+
+    /**
+     * Metadata key of when this message is to be answered, not before (an ISO-8601 instant): it was stored while its
+     * tenant or sender was over a limit, and waits for its turn on its tenant's queue.
+     */
+    public static final String NOT_BEFORE = "notBefore";
+
+    /** When this message waits for its turn until (see {@link #NOT_BEFORE}). */
+    public Optional<Instant> notBefore() {
+        return Optional.ofNullable(metadata.get(NOT_BEFORE)).map(Instant::parse);
+    }
+
+    /** This message, to be answered at {@code notBefore} and not earlier. */
+    public GatewayMessage deferredUntil(Instant notBefore) {
+        Map<String, String> deferred = new LinkedHashMap<>(metadata);
+        deferred.put(NOT_BEFORE, notBefore.toString());
+        return new GatewayMessage(
+                schemaVersion,
+                id,
+                tenantId,
+                assistantId,
+                conversationId,
+                channel,
+                bindingId,
+                direction,
+                from,
+                to,
+                subject,
+                text,
+                attachments,
+                channelMessageId,
+                inReplyTo,
+                locale,
+                createdAt,
+                receivedAt,
+                traceId,
+                citations,
+                confidence,
+                deferred);
     }
 
     /** Metadata key of a message a person wrote (a taken-over conversation): who wrote it. */

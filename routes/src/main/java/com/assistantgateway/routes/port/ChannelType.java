@@ -42,6 +42,16 @@ public interface ChannelType {
     }
 
     /**
+     * The path under which a provider pushes this channel's traffic from its own shared addresses (Twilio's webhooks),
+     * empty when customers' clients call the gateway themselves. The limit per client address does not apply there:
+     * one provider address carries every tenant's traffic, so it would let one tenant's flood refuse another's
+     * messages. The tenant's and sender's limits still do.
+     */
+    default Optional<String> providerPushPath() {
+        return Optional.empty();
+    }
+
+    /**
      * Credentials the gateway makes for a new binding of this channel, each unless the admin gave it (a web chat
      * binding's key for signing its visitors' sessions): nobody has to invent a secret only the gateway reads.
      */

@@ -14,6 +14,13 @@ public interface InboundLimits {
     /** Takes one message from the tenant's and the sender's allowance; empty when it may pass, else the refusal. */
     Optional<Refusal> admit(GatewayMessage inbound);
 
+    /**
+     * Takes one message from the tenant's and the sender's allowance now, or reserves the next that comes free (the
+     * allowance goes into debt, so later messages queue behind it), unless that is further off than the limits allow
+     * a message to wait: then nothing is taken and the refusal says when to try again.
+     */
+    Reservation reserve(GatewayMessage inbound);
+
     /** Takes one request from a client address's allowance on the public channel endpoints. */
     Optional<Refusal> admitClient(String address);
 
@@ -28,6 +35,17 @@ public interface InboundLimits {
      * @param retryAfter when one more would pass
      */
     record Refusal(String limit, long perMinute, Duration retryAfter) {}
+
+    /**
+     * One message's place in its allowance.
+     *
+     * @param turnIn how long it must wait for its turn; zero when it may pass now
+     * @param refusal present when it would have to wait too long, and nothing was taken
+     */
+    record Reservation(Duration turnIn, Optional<Refusal> refusal) {
+
+        public static final Reservation NOW = new Reservation(Duration.ZERO, Optional.empty());
+    }
 
     /**
      * @param messagesPerMinute the tenant's limit; 0 for none
