@@ -109,29 +109,7 @@ public record GatewayMessage(
     public GatewayMessage deferredUntil(Instant notBefore) {
         Map<String, String> deferred = new LinkedHashMap<>(metadata);
         deferred.put(NOT_BEFORE, notBefore.toString());
-        return new GatewayMessage(
-                schemaVersion,
-                id,
-                tenantId,
-                assistantId,
-                conversationId,
-                channel,
-                bindingId,
-                direction,
-                from,
-                to,
-                subject,
-                text,
-                attachments,
-                channelMessageId,
-                inReplyTo,
-                locale,
-                createdAt,
-                receivedAt,
-                traceId,
-                citations,
-                confidence,
-                deferred);
+        return copy(conversationId, text, deferred);
     }
 
     /** Metadata key of a message a person wrote (a taken-over conversation): who wrote it. */
@@ -166,7 +144,7 @@ public record GatewayMessage(
      * placeholders. The ledger keeps the original.
      */
     public GatewayMessage withText(String newText) {
-        return copy(conversationId, newText);
+        return copy(conversationId, newText, metadata);
     }
 
     private GatewayMessage outbound(
@@ -203,11 +181,11 @@ public record GatewayMessage(
 
     /** This message in another conversation: where the ledger puts a message that named one not its own. */
     public GatewayMessage inConversation(ConversationId conversation) {
-        return copy(conversation, text);
+        return copy(conversation, text, metadata);
     }
 
-    /** This message with another conversation or text; everything else as it is. */
-    private GatewayMessage copy(ConversationId conversation, String newText) {
+    /** This message with another conversation, text or metadata; everything else as it is. */
+    private GatewayMessage copy(ConversationId conversation, String newText, Map<String, String> newMetadata) {
         return new GatewayMessage(
                 schemaVersion,
                 id,
@@ -230,7 +208,7 @@ public record GatewayMessage(
                 traceId,
                 citations,
                 confidence,
-                metadata);
+                newMetadata);
     }
 
     public static Builder inbound() {
