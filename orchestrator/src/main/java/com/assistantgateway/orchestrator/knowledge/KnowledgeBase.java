@@ -131,7 +131,8 @@ public class KnowledgeBase implements KnowledgeIngestion {
     }
 
     /**
-     * Passages for a question, best first, and how sure an answer from them would be (see {@link AnswerConfidence}).
+     * Passages for a question whose language the caller has decided (the answer step detects it once, for the policy
+     * and the reply as well), best first, and how sure an answer from them would be (see {@link AnswerConfidence}).
      */
     public Retrieved search(
             TenantId tenantId,
@@ -139,13 +140,13 @@ public class KnowledgeBase implements KnowledgeIngestion {
             String question,
             RetrievalMode mode,
             int limit,
-            Language assistantLanguage) {
-        List<ScoredChunk> passages = retrieve(tenantId, assistantId, question, mode, limit, assistantLanguage);
+            Language questionLanguage) {
+        List<ScoredChunk> passages = retrieveIn(tenantId, assistantId, question, mode, limit, questionLanguage);
         return new Retrieved(passages, confidence.of(question, passages));
     }
 
     /**
-     * Passages for a question, best first. With a re-ranker configured, the fused candidates are re-ordered by it.
+     * Passages for a question, best first, read in the language it is detected in (else {@code assistantLanguage}).
      */
     public List<ScoredChunk> retrieve(
             TenantId tenantId,
@@ -154,13 +155,24 @@ public class KnowledgeBase implements KnowledgeIngestion {
             RetrievalMode mode,
             int limit,
             Language assistantLanguage) {
+        return retrieveIn(tenantId, assistantId, question, mode, limit, languages.detect(question, assistantLanguage));
+    }
+
+    /** Passages for a question in a known language. With a re-ranker configured, the fused candidates re-ordered by it. */
+    private List<ScoredChunk> retrieveIn(
+            TenantId tenantId,
+            AssistantId assistantId,
+            String question,
+            RetrievalMode mode,
+            int limit,
+            Language questionLanguage) {
         boolean rerank = reranker != null && retrieval.rerankCandidates() > limit;
         EmbeddingModels.Embedder embedder = embeddings.forAssistant(tenantId, assistantId);
         KnowledgeQuery query = new KnowledgeQuery(
                 question,
                 // BM25 too: the passages' similarity to the question is half of the answer's confidence.
                 embedder.model().embed(question).content().vector(),
-                languages.detect(question, assistantLanguage),
+                questionLanguage,
                 mode,
                 rerank ? retrieval.rerankCandidates() : limit,
                 retrieval.denseFloor(),
