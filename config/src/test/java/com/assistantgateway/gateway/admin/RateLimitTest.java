@@ -10,13 +10,17 @@ import com.assistantgateway.admin.security.Role;
 import com.assistantgateway.gateway.GatewayClient;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.BindingId;
+import com.assistantgateway.routes.message.ConversationId;
+import com.assistantgateway.routes.message.GatewayMessage;
 import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.LlmTokenBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -60,6 +64,21 @@ class RateLimitTest extends AdminTestSupport {
                 .body());
         assertThat(usage.get("messagesPerMinute").asLong()).isEqualTo(3);
         assertThat(usage.get("available").asLong()).isZero();
+    }
+
+    @Test
+    void aMessageWaitingForItsTurnSaysUntilWhenInTheConsolesThread() {
+        GatewayMessage deferred = message(
+                        new TenantId("acme"), "deferred-" + UUID.randomUUID(), "+15550100", "Is my order on its way?")
+                .deferredUntil(Instant.parse("2030-01-01T10:15:00Z"));
+        ConversationId conversation = ledger.accept(deferred).message().conversationId();
+        ConsoleSession console = new ConsoleSession(port);
+        console.signIn(email("acme", Role.TENANT_ADMIN), PASSWORD);
+
+        HttpResponse<String> thread = console.get("/console/t/acme/conversations/" + conversation.value());
+
+        assertThat(thread.statusCode()).isEqualTo(200);
+        assertThat(thread.body()).contains("over the limits: waits for its turn until 2030-01-01 10:15");
     }
 
     @Test
