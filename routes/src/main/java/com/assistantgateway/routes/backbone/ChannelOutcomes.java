@@ -109,15 +109,7 @@ public class ChannelOutcomes {
     }
 
     public void received(GatewayMessage inbound) {
-        meters.counter(
-                        "gateway.channel.received",
-                        "tenant",
-                        inbound.tenantId().value(),
-                        "assistant",
-                        inbound.assistantId().value(),
-                        "channel",
-                        inbound.channel().value())
-                .increment();
+        countFor("gateway.channel.received", inbound);
         publish(
                 GatewayEvent.MESSAGE_RECEIVED,
                 inbound,
@@ -125,6 +117,19 @@ public class ChannelOutcomes {
                         "messageId", inbound.id().value(),
                         "conversationId", inbound.conversationId().value(),
                         "assistantId", inbound.assistantId().value()));
+    }
+
+    /** Counts a message under its tenant, assistant and channel. */
+    private void countFor(String meter, GatewayMessage message) {
+        meters.counter(
+                        meter,
+                        "tenant",
+                        message.tenantId().value(),
+                        "assistant",
+                        message.assistantId().value(),
+                        "channel",
+                        message.channel().value())
+                .increment();
     }
 
     private void publish(String type, ChannelBinding binding, Map<String, String> attributes) {
@@ -154,15 +159,7 @@ public class ChannelOutcomes {
                 status,
                 null,
                 clock.instant()));
-        meters.counter(
-                        "gateway.channel.sent",
-                        "tenant",
-                        reply.tenantId().value(),
-                        "assistant",
-                        reply.assistantId().value(),
-                        "channel",
-                        reply.channel().value())
-                .increment();
+        countFor("gateway.channel.sent", reply);
         publish(
                 GatewayEvent.REPLY_SENT,
                 reply,
