@@ -25,8 +25,9 @@ class HeldMailLogFilter extends TurboFilter implements SmartInitializingSingleto
 
     @Override
     public void afterSingletonsInstantiated() {
+        // One per logging context, however many application contexts share it (tests start several).
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback
-                && !logback.getTurboFilterList().contains(this)) {
+                && logback.getTurboFilterList().stream().noneMatch(HeldMailLogFilter.class::isInstance)) {
             start();
             logback.addTurboFilter(this);
         }
