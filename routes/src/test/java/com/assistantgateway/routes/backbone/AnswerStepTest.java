@@ -21,6 +21,7 @@ import com.assistantgateway.routes.port.Assistants;
 import com.assistantgateway.routes.port.InboundState;
 import com.assistantgateway.routes.port.MessageLedger;
 import com.assistantgateway.routes.port.MessageStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +45,9 @@ class AnswerStepTest {
             new RoutesProperties.Polling(4),
             2);
     private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
-    private final AnswerStep step = new AnswerStep(
-            ledger,
-            assistants,
-            properties,
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-            Clock.fixed(now, ZoneOffset.UTC));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AnswerStep step =
+            new AnswerStep(ledger, assistants, properties, meters, Clock.fixed(now, ZoneOffset.UTC));
 
     private final GatewayMessage inbound = GatewayMessage.inbound()
             .tenant(new TenantId("acme"))
@@ -58,6 +56,7 @@ class AnswerStepTest {
             .from("customer")
             .to("acme")
             .text("warranty?")
+            .receivedAt(now.minusSeconds(2))
             .build();
 
     @Test
@@ -85,6 +84,9 @@ class AnswerStepTest {
         assertThat(reply.citations()).containsExactly(citation);
         assertThat(reply.confidence()).isEqualTo(0.8);
         assertThat(reply.receivedAt()).isEqualTo(now);
+        // Answer latency: from the message's receipt to its reply, two seconds on the test's clock.
+        assertThat(meters.get("gateway.answer.latency").timer().totalTime(java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(2.0);
         assertThat(reply.metadata()).containsEntry(AssistantAnswer.META_OUTCOME, "answered");
         verify(ledger).recordReply(reply, List.of());
     }
