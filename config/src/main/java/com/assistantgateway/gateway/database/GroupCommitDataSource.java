@@ -15,9 +15,10 @@ import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The gateway's H2 data source, whose commits return once they are on the file ({@link GroupCommit}): an explicit
- * {@code commit()} (Spring's transactions, Bucket4j's), ending a transaction by turning auto-commit on, and a write
- * outside a transaction (a statement run in auto-commit mode that changed rows). Reads pass straight through.
+ * The gateway's H2 data source, whose writes return once they are on the file ({@link GroupCommit}): the commit of a
+ * transaction that changed rows (by {@code commit()}, Spring's and Bucket4j's, or by turning auto-commit on), and a
+ * statement outside a transaction that may have changed rows. Reads, and transactions that only read, pass straight
+ * through.
  */
 final class GroupCommitDataSource extends DelegatingDataSource {
 
@@ -51,6 +52,8 @@ final class GroupCommitDataSource extends DelegatingDataSource {
     private final class DurableConnection implements InvocationHandler {
 
         private final Connection target;
+        /** The transaction under way changed rows: its end must be written (a read-only one needs no write). */
+        private boolean changed;
 
         DurableConnection(Connection target) {
             this.target = target;
@@ -65,15 +68,29 @@ final class GroupCommitDataSource extends DelegatingDataSource {
             if (method.getDeclaringClass() == Object.class) {
                 return identity(proxy, method, args);
             }
-            boolean endsTransaction =
-                    name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]) && !target.getAutoCommit();
+            // Turning auto-commit on commits the transaction under way.
+            boolean commit = name.equals("commit")
+                    || (name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]) && !target.getAutoCommit());
+            boolean rollback = name.equals("rollback") && (args == null || args.length == 0);
             Object result = call(target, method, args);
-            if (name.equals("commit") || endsTransaction) {
+            if (commit && changed) {
                 commits.awaitWritten(target);
+            }
+            if (commit || rollback) {
+                changed = false;
             } else if (result instanceof Statement statement) {
                 return durable(statement, proxy);
             }
             return result;
+        }
+
+        /** After a statement that may have changed rows: written now outside a transaction, at its commit inside one. */
+        private void afterChange() throws SQLException {
+            if (target.getAutoCommit()) {
+                commits.awaitWritten(target);
+            } else {
+                changed = true;
+            }
         }
 
         private Statement durable(Statement statement, Object connection) {
@@ -89,8 +106,8 @@ final class GroupCommitDataSource extends DelegatingDataSource {
                             return identity(self, method, args);
                         }
                         Object result = call(statement, method, args);
-                        if (changedRows(method, result) && target.getAutoCommit()) {
-                            commits.awaitWritten(target);
+                        if (changedRows(method, result)) {
+                            afterChange();
                         }
                         return result;
                     });

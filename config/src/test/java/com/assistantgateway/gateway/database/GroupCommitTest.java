@@ -61,6 +61,32 @@ class GroupCommitTest {
     }
 
     @Test
+    void aTransactionThatOnlyReadAndTheEndOfOneAlreadyCommittedWriteNothing() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        GroupCommit commits = new GroupCommit(connection -> {
+            writes.incrementAndGet();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+            }
+        });
+        DataSource database = new GroupCommitDataSource(h2("live"), commits);
+        try (Connection connection = database.getConnection()) {
+            createTable(connection); // written: 1
+            connection.setAutoCommit(false);
+            insert(connection, "in a transaction");
+            connection.commit(); // written: 2
+            connection.setAutoCommit(true); // ends a transaction with nothing in it, as Spring does after each one
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT COUNT(*) FROM notes").close();
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+        assertThat(writes).hasValue(2);
+    }
+
+    @Test
     void concurrentCommitsAreAllOnTheFileWhenTheyReturn() throws Exception {
         GroupCommit commits = new GroupCommit();
         DataSource database = new GroupCommitDataSource(h2("live"), commits);
