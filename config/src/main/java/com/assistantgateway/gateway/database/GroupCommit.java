@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Waits until what a connection committed is written to H2's file, sharing one write among every commit made before
  * it started. H2 writes on its own either at each commit, one commit at a time ({@code WRITE_DELAY=0}: two thirds of
- * the database's CPU on the message path went to rewriting B-tree pages per commit), or in the background
+ * the database's CPU on the message path went to those commits, most of it rewriting B-tree pages), or in the background
  * ({@code WRITE_DELAY} ms later, which {@code kill -9} would lose). Here the first committer to arrive runs
  * {@code CHECKPOINT} (H2 stores every change made so far, without fsync: the operating system keeps the file through
  * a killed process), and those who committed meanwhile wait for it or for the next one, which covers them.
