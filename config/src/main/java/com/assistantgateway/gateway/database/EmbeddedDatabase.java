@@ -19,9 +19,7 @@ class EmbeddedDatabase {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof DataSource dataSource
-                        && !(bean instanceof GroupCommitDataSource)
-                        && inH2File(properties.getIfAvailable())) {
+                if (bean instanceof DataSource dataSource && inH2File(properties.getIfAvailable())) {
                     return new GroupCommitDataSource(dataSource, new GroupCommit());
                 }
                 return bean;

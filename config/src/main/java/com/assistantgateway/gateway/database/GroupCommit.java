@@ -30,7 +30,6 @@ final class GroupCommit {
     private long covered;
 
     private boolean writing;
-    private long writes;
 
     GroupCommit() {
         this(GroupCommit::h2Checkpoint);
@@ -63,21 +62,10 @@ final class GroupCommit {
                     writing = false;
                     if (done) {
                         covered = upTo;
-                        writes++;
                     }
                     written.signalAll();
                 }
             }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** How many writes to the file commits have needed so far (fewer than commits under concurrency). */
-    long writes() {
-        lock.lock();
-        try {
-            return writes;
         } finally {
             lock.unlock();
         }
