@@ -219,7 +219,9 @@ class WebchatStreamingTest {
                     + " Sundays and public holidays, all year long, at every one of our branches [1].";
             llm.tokenDelayMillis = 150;
             chat.findElement(By.cssSelector("textarea")).sendKeys("When are you open?", Keys.ENTER);
-            wait.until(d -> !chat.findElements(By.cssSelector(".msg.draft")).isEmpty());
+            // Stopped once "open" is written (its third token): a stop sooner would rightly keep only "We are …".
+            wait.until(d -> chat.findElements(By.cssSelector(".msg.draft")).stream()
+                    .anyMatch(bubble -> bubble.getText().contains("open")));
             wait.until(d -> chat.findElement(By.cssSelector("button.stop")).isDisplayed());
             chat.findElement(By.cssSelector("button.stop")).click();
             WebElement stopped =
