@@ -25,7 +25,6 @@ import com.assistantgateway.routes.message.TenantId;
 import com.assistantgateway.routes.port.Delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,10 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
@@ -119,7 +115,8 @@ class TwilioChannelTest extends ChannelsTestSupport {
                 .fields()
                 .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
 
-        assertThat(sign(vectors.get("auth_token").asText(), vector.get("url").asText(), params))
+        assertThat(FakeTwilioApi.signature(
+                        vectors.get("auth_token").asText(), vector.get("url").asText(), params))
                 .isEqualTo(vector.get("signature").asText());
     }
 
@@ -238,7 +235,7 @@ class TwilioChannelTest extends ChannelsTestSupport {
                 .until(() -> twilioApi.createsTo(customer), list -> !list.isEmpty())
                 .get(0);
 
-        Map<String, String> failed = new LinkedHashMap<>(payloadOf("status_callback_sent"));
+        Map<String, String> failed = FakeTwilioApi.recorded("status_callback_sent");
         failed.put("MessageSid", create.sid());
         failed.put("SmsSid", create.sid());
         failed.put("MessageStatus", "undelivered");
@@ -439,53 +436,17 @@ class TwilioChannelTest extends ChannelsTestSupport {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String token) throws Exception {
-        String body = encode(form);
+        String body = FakeTwilioApi.formBody(form);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", sign(token, PUBLIC_BASE_URL + path, form))
+                .header("X-Twilio-Signature", FakeTwilioApi.signature(token, PUBLIC_BASE_URL + path, form))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Map<String, String> payload(String name, String from, String text) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>(payloadOf(name));
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        form.put("From", from);
-        form.put("Body", text);
-        form.put("MessageSid", sid);
-        form.put("SmsMessageSid", sid);
-        form.put("SmsSid", sid);
-        form.put("AccountSid", ACCOUNT);
-        return form;
-    }
-
-    private static Map<String, String> payloadOf(String name) throws Exception {
-        JsonNode payloads =
-                CanonicalJson.mapper().readTree(Files.readString(TWILIO_DATA.resolve("webhook-payloads.json")));
-        Map<String, String> form = new LinkedHashMap<>();
-        payloads.get(name)
-                .fields()
-                .forEachRemaining(e -> form.put(e.getKey(), e.getValue().asText()));
-        return form;
-    }
-
-    /** Twilio's algorithm: Base64(HMAC-SHA1(token, url + each parameter name and value, sorted by name)). */
-    static String sign(String token, String url, Map<String, String> params) throws Exception {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String encode(Map<String, String> form) {
-        StringBuilder body = new StringBuilder();
-        form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-                .append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return body.toString();
+    private static Map<String, String> payload(String name, String from, String text) {
+        return FakeTwilioApi.webhook(name, ACCOUNT, from, text);
     }
 
     private static String uniqueNumber() {

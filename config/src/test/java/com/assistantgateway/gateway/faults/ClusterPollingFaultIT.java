@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.assistantgateway.adapters.email.EmailBinding;
+import com.assistantgateway.adapters.twilio.TwilioBinding;
 import com.assistantgateway.adapters.webhook.WebhookBinding;
 import com.assistantgateway.gateway.GatewayClient;
+import com.assistantgateway.gateway.channels.FakeTwilioApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -25,14 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cluster is one system: a tenant and its bindings created through one instance are served by the other within the
- * sync interval, files uploaded to one are ingested by either, a mailbox is polled by exactly one instance, and when
- * that instance is killed the other takes the mailbox over. Both on the embedded index, health says so.
+ * sync interval, limits hold across both (a webhook's refusals; an SMS sender's held turns and a number's outbound
+ * pace), files uploaded to one are ingested by either, a mailbox is polled by exactly one instance, and when that
+ * instance is killed the other takes the mailbox over. Both on the embedded index, health says so.
  */
 class ClusterPollingFaultIT {
 
     static final String MAILBOX = "support@acme.example";
     static final String MAILBOX_PASSWORD = "mailbox-secret";
     static final String HOOK_TOKEN = "acme-hook-token";
+    static final String TWILIO_ACCOUNT = "ACacme000000000000000000000000000";
+    static final String TWILIO_TOKEN = "acme-subaccount-token";
+    static final String TWILIO_NUMBER = "+15558675320";
+    static final String TWILIO_PUBLIC_URL = "https://gateway.acme.example";
 
     @TempDir
     Path work;
@@ -44,10 +51,17 @@ class ClusterPollingFaultIT {
                 new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
         mail.start();
         mail.setUser(MAILBOX, MAILBOX, MAILBOX_PASSWORD);
-        try (Cluster cluster = new Cluster("cluster-polling", work)) {
-            String[] localMail = {"--gateway.routes.outbound.allow-private-targets=true"};
-            GatewayProcess a = cluster.instance("a", localMail).start();
-            GatewayProcess b = cluster.instance("b", localMail).start();
+        try (Cluster cluster = new Cluster("cluster-polling", work);
+                FakeTwilioApi twilio = new FakeTwilioApi()) {
+            String[] localPeers = {
+                "--gateway.routes.outbound.allow-private-targets=true",
+                "--gateway.adapters.twilio.api-base-url=" + twilio.baseUrl(),
+                "--gateway.adapters.twilio.public-base-url=" + TWILIO_PUBLIC_URL,
+                "--gateway.adapters.twilio.account-sid=ACplatform0000000000000000000000000",
+                "--gateway.adapters.twilio.auth-token=platform-token"
+            };
+            GatewayProcess a = cluster.instance("a", localPeers).start();
+            GatewayProcess b = cluster.instance("b", localPeers).start();
 
             // Two instances on the embedded (instance-local) knowledge index: health and log say so, loudly.
             await().atMost(Duration.ofSeconds(90)).until(() -> healthStatus(a).equals("DEGRADED"));
@@ -147,6 +161,72 @@ class ClusterPollingFaultIT {
             assertThat(waits).hasSize(40 - accepted).allMatch(wait -> wait.matches("[1-9][0-9]*"));
             onA.delete("/api/v1/tenants/acme/limits");
 
+            // An SMS over its sender's limit is acknowledged (Twilio does not retry a refused webhook) and held for its
+            // turn, whichever instance it reached: six a minute from one customer, eight sent half to each instance.
+            onA.post(
+                    "/api/v1/tenants/acme/bindings",
+                    Map.of(
+                            "id",
+                            "sms",
+                            "assistantId",
+                            "echo",
+                            "channel",
+                            TwilioBinding.SMS,
+                            "inboundKey",
+                            "acme-sms",
+                            "settings",
+                            TwilioBinding.settings(TWILIO_ACCOUNT, TWILIO_NUMBER),
+                            "credentials",
+                            TwilioBinding.credentials(TWILIO_TOKEN)));
+            onA.put("/api/v1/tenants/acme/limits", Map.of("messagesPerMinute", 0, "senderMessagesPerMinute", 6));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> onBLimits
+                                    .get("/api/v1/tenants/acme/limits")
+                                    .path("senderMessagesPerMinute")
+                                    .asLong()
+                            == 6);
+            String customer = "+15551230001";
+            List<String> texts = new java.util.ArrayList<>();
+            long sentNanos = System.nanoTime();
+            for (int i = 1; i <= 8; i++) {
+                String text = "Question " + i + " by SMS";
+                texts.add(text);
+                Map<String, String> form = FakeTwilioApi.webhook("inbound_sms", TWILIO_ACCOUNT, customer, text);
+                GatewayProcess to = i % 2 == 1 ? a : b;
+                // b serves the binding once its registry has synchronized; until then it answers 404 and stores
+                // nothing.
+                java.net.http.HttpResponse<String> response = await().atMost(Duration.ofSeconds(30))
+                        .until(() -> twilioWebhook(to, form), r -> r.statusCode() != 404);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+            }
+            List<FakeTwilioApi.Create> smsReplies = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> twilio.createsTo(customer), list -> list.size() >= 8);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> twilio.createsTo(customer).size() == 8);
+            assertThat(smsReplies)
+                    .extracting(reply -> texts.stream()
+                            .filter(reply.param("Body")::contains)
+                            .findFirst()
+                            .orElse(reply.param("Body")))
+                    .containsExactlyInAnyOrderElementsOf(texts);
+            List<Long> arrivals = smsReplies.stream()
+                    .map(reply -> reply.arrivedNanos() - sentNanos)
+                    .sorted()
+                    .toList();
+            System.out.println("SMS replies on two instances, ms after the first was sent: "
+                    + arrivals.stream().map(nanos -> nanos / 1_000_000).toList());
+            // Six went at once; the seventh and eighth waited for the shared allowance: one every ten seconds. With an
+            // allowance per instance (four each), all eight would have gone within the number's pace of seven seconds.
+            assertThat(Duration.ofNanos(arrivals.get(7))).isGreaterThanOrEqualTo(Duration.ofSeconds(18));
+            // And one number's replies keep its pace of one a second, whichever instance delivers them.
+            for (int i = 1; i < arrivals.size(); i++) {
+                assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)))
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            }
+            onA.delete("/api/v1/tenants/acme/limits");
+
             // Files uploaded on a are ingested by whichever instance takes the job: every one of them is found.
             onA.post("/api/v1/tenants/acme/assistants", Map.of("id", "support", "type", "support", "name", "Support"));
             List<String> uploaded = new java.util.ArrayList<>();
@@ -212,6 +292,22 @@ class ClusterPollingFaultIT {
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         return GatewayClient.read(response.body()).path("status").asText();
+    }
+
+    /** A webhook as Twilio sends it to the instance: form-encoded, signed over the public URL. */
+    private static java.net.http.HttpResponse<String> twilioWebhook(GatewayProcess instance, Map<String, String> form)
+            throws Exception {
+        String path = "/channels/twilio/acme-sms/sms";
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance.url(path)))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header(
+                                        "X-Twilio-Signature",
+                                        FakeTwilioApi.signature(TWILIO_TOKEN, TWILIO_PUBLIC_URL + path, form))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(FakeTwilioApi.formBody(form)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static String mailState(AdminApi admin) {
