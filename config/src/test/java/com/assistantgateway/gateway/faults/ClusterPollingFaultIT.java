@@ -10,6 +10,7 @@ import com.assistantgateway.adapters.webhook.WebhookBinding;
 import com.assistantgateway.gateway.GatewayClient;
 import com.assistantgateway.gateway.channels.FakeTwilioApi;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A cluster is one system: a tenant and its bindings created through one instance are served by the other within the
  * sync interval, limits hold across both (a webhook's refusals; an SMS sender's held turns and a number's outbound
- * pace), files uploaded to one are ingested by either, a mailbox is polled by exactly one instance, and when that
+ * pace), files uploaded to one are ingested by either, an answer policy saved on one governs the other, handed-over
+ * conversations from both never overfill an agent, a mailbox is polled by exactly one instance, and when that
  * instance is killed the other takes the mailbox over. Both on the embedded index, health says so.
  */
 class ClusterPollingFaultIT {
@@ -161,71 +163,7 @@ class ClusterPollingFaultIT {
             assertThat(waits).hasSize(40 - accepted).allMatch(wait -> wait.matches("[1-9][0-9]*"));
             onA.delete("/api/v1/tenants/acme/limits");
 
-            // An SMS over its sender's limit is acknowledged (Twilio does not retry a refused webhook) and held for its
-            // turn, whichever instance it reached: six a minute from one customer, eight sent half to each instance.
-            onA.post(
-                    "/api/v1/tenants/acme/bindings",
-                    Map.of(
-                            "id",
-                            "sms",
-                            "assistantId",
-                            "echo",
-                            "channel",
-                            TwilioBinding.SMS,
-                            "inboundKey",
-                            "acme-sms",
-                            "settings",
-                            TwilioBinding.settings(TWILIO_ACCOUNT, TWILIO_NUMBER),
-                            "credentials",
-                            TwilioBinding.credentials(TWILIO_TOKEN)));
-            onA.put("/api/v1/tenants/acme/limits", Map.of("messagesPerMinute", 0, "senderMessagesPerMinute", 6));
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> onBLimits
-                                    .get("/api/v1/tenants/acme/limits")
-                                    .path("senderMessagesPerMinute")
-                                    .asLong()
-                            == 6);
-            String customer = "+15551230001";
-            List<String> texts = new java.util.ArrayList<>();
-            long sentNanos = System.nanoTime();
-            for (int i = 1; i <= 8; i++) {
-                String text = "Question " + i + " by SMS";
-                texts.add(text);
-                Map<String, String> form = FakeTwilioApi.webhook("inbound_sms", TWILIO_ACCOUNT, customer, text);
-                GatewayProcess to = i % 2 == 1 ? a : b;
-                // b serves the binding once its registry has synchronized; until then it answers 404 and stores
-                // nothing.
-                java.net.http.HttpResponse<String> response = await().atMost(Duration.ofSeconds(30))
-                        .until(() -> twilioWebhook(to, form), r -> r.statusCode() != 404);
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                assertThat(response.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
-            }
-            List<FakeTwilioApi.Create> smsReplies = await().atMost(Duration.ofSeconds(60))
-                    .until(() -> twilio.createsTo(customer), list -> list.size() >= 8);
-            await().during(Duration.ofSeconds(2))
-                    .atMost(Duration.ofSeconds(10))
-                    .until(() -> twilio.createsTo(customer).size() == 8);
-            assertThat(smsReplies)
-                    .extracting(reply -> texts.stream()
-                            .filter(reply.param("Body")::contains)
-                            .findFirst()
-                            .orElse(reply.param("Body")))
-                    .containsExactlyInAnyOrderElementsOf(texts);
-            List<Long> arrivals = smsReplies.stream()
-                    .map(reply -> reply.arrivedNanos() - sentNanos)
-                    .sorted()
-                    .toList();
-            System.out.println("SMS replies on two instances, ms after the first was sent: "
-                    + arrivals.stream().map(nanos -> nanos / 1_000_000).toList());
-            // Six went at once; the seventh and eighth waited for the shared allowance: one every ten seconds. With an
-            // allowance per instance (four each), all eight would have gone within the number's pace of seven seconds.
-            assertThat(Duration.ofNanos(arrivals.get(7))).isGreaterThanOrEqualTo(Duration.ofSeconds(18));
-            // And one number's replies keep its pace of one a second, whichever instance delivers them.
-            for (int i = 1; i < arrivals.size(); i++) {
-                assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)))
-                        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
-            }
-            onA.delete("/api/v1/tenants/acme/limits");
+            smsHeldTurnsAndOneNumbersPaceHoldAcrossInstances(a, b, onA, onBLimits, twilio);
 
             // Files uploaded on a are ingested by whichever instance takes the job: every one of them is found.
             onA.post("/api/v1/tenants/acme/assistants", Map.of("id", "support", "type", "support", "name", "Support"));
@@ -245,6 +183,8 @@ class ClusterPollingFaultIT {
                             .path("status")
                             .asText())
                     .allMatch("ready"::equals));
+
+            aPolicySavedOnOneInstanceGovernsTheOtherAndNoAgentIsOverfilled(a, b, onA, onBAdmin);
 
             // Exactly one instance polls the mailbox; the other says another instance does.
             await().atMost(Duration.ofSeconds(30))
@@ -285,6 +225,159 @@ class ClusterPollingFaultIT {
         }
     }
 
+    /**
+     * An SMS over its sender's limit is acknowledged (Twilio does not retry a refused webhook) and held for its turn,
+     * whichever instance it reached: six a minute from one customer, eight sent half to each instance.
+     */
+    private static void smsHeldTurnsAndOneNumbersPaceHoldAcrossInstances(
+            GatewayProcess a, GatewayProcess b, AdminApi onA, AdminApi onB, FakeTwilioApi twilio) {
+        onA.post(
+                "/api/v1/tenants/acme/bindings",
+                Map.of(
+                        "id",
+                        "sms",
+                        "assistantId",
+                        "echo",
+                        "channel",
+                        TwilioBinding.SMS,
+                        "inboundKey",
+                        "acme-sms",
+                        "settings",
+                        TwilioBinding.settings(TWILIO_ACCOUNT, TWILIO_NUMBER),
+                        "credentials",
+                        TwilioBinding.credentials(TWILIO_TOKEN)));
+        onA.put("/api/v1/tenants/acme/limits", Map.of("messagesPerMinute", 0, "senderMessagesPerMinute", 6));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onB.get("/api/v1/tenants/acme/limits")
+                                .path("senderMessagesPerMinute")
+                                .asLong()
+                        == 6);
+        String customer = "+15551230001";
+        List<String> texts = new java.util.ArrayList<>();
+        long sentNanos = System.nanoTime();
+        for (int i = 1; i <= 8; i++) {
+            String text = "Question " + i + " by SMS";
+            texts.add(text);
+            Map<String, String> form = FakeTwilioApi.webhook("inbound_sms", TWILIO_ACCOUNT, customer, text);
+            GatewayProcess to = i % 2 == 1 ? a : b;
+            // b serves the binding once its registry has synchronized; until then it answers 404 and stores
+            // nothing.
+            java.net.http.HttpResponse<String> response = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> twilioWebhook(to, form), r -> r.statusCode() != 404);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+        }
+        List<FakeTwilioApi.Create> smsReplies = await().atMost(Duration.ofSeconds(60))
+                .until(() -> twilio.createsTo(customer), list -> list.size() >= 8);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> twilio.createsTo(customer).size() == 8);
+        assertThat(smsReplies)
+                .extracting(reply -> texts.stream()
+                        .filter(reply.param("Body")::contains)
+                        .findFirst()
+                        .orElse(reply.param("Body")))
+                .containsExactlyInAnyOrderElementsOf(texts);
+        List<Long> arrivals = smsReplies.stream()
+                .map(reply -> reply.arrivedNanos() - sentNanos)
+                .sorted()
+                .toList();
+        System.out.println("SMS replies on two instances, ms after the first was sent: "
+                + arrivals.stream().map(nanos -> nanos / 1_000_000).toList());
+        // Six went at once; the seventh and eighth waited for the shared allowance: one every ten seconds. With an
+        // allowance per instance (four each), all eight would have gone within the number's pace of seven seconds.
+        assertThat(Duration.ofNanos(arrivals.get(7))).isGreaterThanOrEqualTo(Duration.ofSeconds(18));
+        // And one number's replies keep its pace of one a second, whichever instance delivers them: the six sent at
+        // once span five seconds (less the first call's slower connection), and no two arrive together. Each instance
+        // pacing on its own would have sent two a second.
+        assertThat(Duration.ofNanos(arrivals.get(5) - arrivals.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(4500));
+        for (int i = 1; i < arrivals.size(); i++) {
+            assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        }
+        onA.delete("/api/v1/tenants/acme/limits");
+    }
+
+    /**
+     * A policy saved on one instance governs both instances' answers within their cache (5 s): refund questions go
+     * to a person. Handed-over conversations arriving on both instances at once are given to agents without
+     * overfilling any.
+     */
+    private static void aPolicySavedOnOneInstanceGovernsTheOtherAndNoAgentIsOverfilled(
+            GatewayProcess a, GatewayProcess b, AdminApi onA, AdminApi onBAdmin) {
+        GatewayClient onAHook = new GatewayClient(a.port);
+        GatewayClient onB = new GatewayClient(b.port);
+        // A refund question answered before the save is not handed over: the policy is what changes that.
+        onA.post(
+                "/api/v1/tenants/acme/bindings",
+                Map.of(
+                        "id",
+                        "hook-support",
+                        "assistantId",
+                        "support",
+                        "channel",
+                        WebhookBinding.CHANNEL,
+                        "inboundKey",
+                        "acme-support",
+                        "settings",
+                        Map.of(),
+                        "credentials",
+                        WebhookBinding.credentials(HOOK_TOKEN, null)));
+        String before = await().atMost(Duration.ofSeconds(30))
+                .until(() -> askAs(onB, "before-policy", "Can I get a refund for order 1?"), r -> r.statusCode() == 202)
+                .body();
+        onB.awaitAnswer(
+                "acme-support",
+                HOOK_TOKEN,
+                GatewayClient.read(before).get("messageId").asText());
+        assertThat(queueOf(onA)).noneMatch(c -> c.path("participant").asText().equals("before-policy"));
+        ObjectNode policy = (ObjectNode) onA.get("/api/v1/tenants/acme/assistants/support/policy");
+        policy.putArray("refusedTopics").add("refund");
+        policy.put("handOverRefused", true);
+        onA.put("/api/v1/tenants/acme/assistants/support/policy", policy);
+        // Every instance follows it once its cache has run out (gateway.admin.registry-cache, 5 s); until then an
+        // instance may still answer with the policy it read before. Waited out, not polled: nothing shows which
+        // instance answers a message.
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        // Then refund questions sent to both instances (either may answer each) all go to a person, at once:
+        // the agents' rows are locked while assigning, so neither instance gives an agent more than their capacity
+        // (two each), and each conversation is in the queue once.
+        for (String agent : List.of("agent1@acme.example", "agent2@acme.example")) {
+            onA.post(
+                    "/api/v1/tenants/acme/users",
+                    Map.of("email", agent, "name", agent, "password", "agent-password-1234", "role", "AGENT_MANAGER"));
+        }
+        AdminApi.signIn(() -> a.url(""), "agent1@acme.example", "agent-password-1234")
+                .put("/api/v1/tenants/acme/handover/agents/me", Map.of("available", true, "capacity", 2));
+        AdminApi.signIn(() -> b.url(""), "agent2@acme.example", "agent-password-1234")
+                .put("/api/v1/tenants/acme/handover/agents/me", Map.of("available", true, "capacity", 2));
+        List<String> customers = new java.util.ArrayList<>();
+        List<String> handedOver = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String customer = "refund-" + i;
+            customers.add(customer);
+            handedOver.add(
+                    GatewayClient.read(askAs(i % 2 == 0 ? onAHook : onB, customer, "I want a refund for order " + i)
+                                    .body())
+                            .get("messageId")
+                            .asText());
+        }
+        for (int i = 0; i < handedOver.size(); i++) {
+            (i % 2 == 0 ? onAHook : onB).awaitAnswer("acme-support", HOOK_TOKEN, handedOver.get(i));
+        }
+        List<JsonNode> queue = queueOf(onBAdmin);
+        assertThat(queue)
+                .extracting(c -> c.path("participant").asText())
+                .doesNotHaveDuplicates()
+                .containsAll(customers)
+                .hasSize(10);
+        Map<String, Long> perAgent = queue.stream()
+                .filter(c -> c.path("status").asText().equals("agent"))
+                .collect(java.util.stream.Collectors.groupingBy(
+                        c -> c.path("assignee").asText(), java.util.stream.Collectors.counting()));
+        assertThat(perAgent).containsOnly(Map.entry("agent1@acme.example", 2L), Map.entry("agent2@acme.example", 2L));
+    }
+
     private static String healthStatus(GatewayProcess instance) throws Exception {
         var response = java.net.http.HttpClient.newHttpClient()
                 .send(
@@ -292,6 +385,20 @@ class ClusterPollingFaultIT {
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         return GatewayClient.read(response.body()).path("status").asText();
+    }
+
+    /** A question from this customer to the support assistant's webhook: each customer is a conversation. */
+    private static java.net.http.HttpResponse<String> askAs(GatewayClient instance, String customer, String text) {
+        return instance.post(
+                "acme-support",
+                Map.of("Authorization", "Bearer " + HOOK_TOKEN),
+                GatewayClient.json(Map.of("from", customer, "text", text)));
+    }
+
+    private static List<JsonNode> queueOf(AdminApi admin) {
+        List<JsonNode> queue = new java.util.ArrayList<>();
+        admin.get("/api/v1/tenants/acme/handover/queue").forEach(queue::add);
+        return queue;
     }
 
     /** A webhook as Twilio sends it to the instance: form-encoded, signed over the public URL. */
