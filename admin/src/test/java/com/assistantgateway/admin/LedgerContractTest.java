@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registry and ledger on a real database: run on H2 in MySQL mode always, and on MySQL/MariaDB when
@@ -72,6 +74,9 @@ abstract class LedgerContractTest {
 
     @Autowired
     StoredAnswerPolicies policies;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private TenantId acme;
     private TenantId globex;
@@ -435,6 +440,54 @@ abstract class LedgerContractTest {
                 .get()
                 .extracting(InboundState::takenOver)
                 .isEqualTo(true);
+    }
+
+    /**
+     * Two instances assign at once: one waits for the agents' rows the other has locked. When it gets them it counts
+     * what the other gave meanwhile, not what its transaction saw before (MySQL's repeatable read shows a plain select
+     * the data as of the transaction's first read), so it gives no agent more than their capacity.
+     */
+    @Test
+    void anAssignmentThatWaitedForAnotherCountsWhatTheOtherGaveAndOverfillsNoAgent() throws Exception {
+        ConversationId first = new ConversationId("overfill-1");
+        ConversationId second = new ConversationId("overfill-2");
+        for (ConversationId conversation : List.of(first, second)) {
+            ledger.accept(message(acme, "webhook-main", null, conversation.value(), "a person, please"));
+            handovers.open(acme, conversation, HandoverReason.CUSTOMER_ASKED, "assistant:support");
+        }
+        CountDownLatch sawTheQueue = new CountDownLatch(1);
+        CountDownLatch otherCommitted = new CountDownLatch(1);
+        ExecutorService otherInstance = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> late = otherInstance.submit(() -> transactions.execute(status -> {
+                // This transaction reads first (its snapshot, on MySQL), then assigns after the other has committed.
+                assertThat(handovers.queue(acme)).hasSize(2);
+                sawTheQueue.countDown();
+                await(otherCommitted);
+                return handovers.assignWaiting(acme);
+            }));
+            await(sawTheQueue);
+            // Ann comes in with room for one: the oldest conversation is hers at once.
+            handovers.setAvailability(acme, "ann@acme.test", true, 1);
+            otherCommitted.countDown();
+
+            assertThat(late.get(30, TimeUnit.SECONDS)).isZero();
+        } finally {
+            otherInstance.shutdownNow();
+        }
+        assertThat(handovers.queue(acme))
+                .extracting(QueuedConversation::id, QueuedConversation::status, QueuedConversation::assignee)
+                .containsExactly(
+                        tuple(first.value(), "agent", "ann@acme.test"), tuple(second.value(), "waiting", null));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -53,9 +53,14 @@ public interface HandoverMapper {
             + " AND available = TRUE ORDER BY last_assigned_at IS NOT NULL, last_assigned_at, email FOR UPDATE")
     List<Agent> lockAvailable(TenantId tenantId);
 
-    @Select("SELECT COUNT(*) FROM conversations WHERE tenant_id = #{tenantId} AND status = 'agent'"
-            + " AND assignee = #{email}")
-    int load(TenantId tenantId, String email);
+    /**
+     * The conversations an agent has, locked, as committed now: a locking read, because a plain one in MySQL's
+     * repeatable read shows the transaction's first snapshot, without what another instance assigned while this one
+     * waited for the agents' rows. Index {@code ix_conversations_assignee} keeps the lock to this agent's rows.
+     */
+    @Select("SELECT id FROM conversations WHERE tenant_id = #{tenantId} AND assignee = #{email}"
+            + " AND status = 'agent' FOR UPDATE")
+    List<String> lockAssigned(TenantId tenantId, String email);
 
     @Update("UPDATE conversations SET status = 'agent', assignee = #{email}, updated_at = #{at}"
             + " WHERE tenant_id = #{tenantId} AND id = #{conversationId} AND status = 'waiting'")

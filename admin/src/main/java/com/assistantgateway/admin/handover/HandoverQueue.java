@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * agent has room; then it goes to the one who has waited longest since their last (round robin over agents with spare
  * capacity). A timer runs from the handover until an agent's first reply, and again from each customer message until
  * the next; agents are warned before it runs out. Every instance sweeps; the agents' rows are locked while
- * assigning, so two instances never give one agent more than their capacity.
+ * assigning and each agent's conversations counted as committed, so two instances never give one agent more than
+ * their capacity.
  */
 @Service
 public class HandoverQueue {
@@ -77,7 +78,7 @@ public class HandoverQueue {
         List<Agent> agents = new ArrayList<>(mapper.lockAvailable(tenantId));
         Map<String, Integer> load = new HashMap<>();
         for (Agent agent : agents) {
-            load.put(agent.email(), mapper.load(tenantId, agent.email()));
+            load.put(agent.email(), mapper.lockAssigned(tenantId, agent.email()).size());
         }
         int assigned = 0;
         Instant now = clock.instant();
