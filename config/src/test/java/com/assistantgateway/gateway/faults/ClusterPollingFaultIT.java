@@ -60,7 +60,11 @@ class ClusterPollingFaultIT {
                 "--gateway.adapters.twilio.api-base-url=" + twilio.baseUrl(),
                 "--gateway.adapters.twilio.public-base-url=" + TWILIO_PUBLIC_URL,
                 "--gateway.adapters.twilio.account-sid=ACplatform0000000000000000000000000",
-                "--gateway.adapters.twilio.auth-token=platform-token"
+                "--gateway.adapters.twilio.auth-token=platform-token",
+                // Every handed-over conversation is due within the warning window at once, and both instances
+                // sweep the response timers every second.
+                "--gateway.admin.handover.warn-before=1h",
+                "--gateway.admin.handover.sweep=1s"
             };
             GatewayProcess a = cluster.instance("a", localPeers).start();
             GatewayProcess b = cluster.instance("b", localPeers).start();
@@ -184,7 +188,7 @@ class ClusterPollingFaultIT {
                             .asText())
                     .allMatch("ready"::equals));
 
-            aPolicySavedOnOneInstanceGovernsTheOtherAndNoAgentIsOverfilled(a, b, onA, onBAdmin);
+            aPolicySavedOnOneInstanceGovernsTheOtherNoAgentIsOverfilledAndEachTimerIsWarnedOfOnce(a, b, onA, onBAdmin);
 
             // Exactly one instance polls the mailbox; the other says another instance does.
             await().atMost(Duration.ofSeconds(30))
@@ -303,7 +307,7 @@ class ClusterPollingFaultIT {
      * to a person. Handed-over conversations arriving on both instances at once are given to agents without
      * overfilling any.
      */
-    private static void aPolicySavedOnOneInstanceGovernsTheOtherAndNoAgentIsOverfilled(
+    private static void aPolicySavedOnOneInstanceGovernsTheOtherNoAgentIsOverfilledAndEachTimerIsWarnedOfOnce(
             GatewayProcess a, GatewayProcess b, AdminApi onA, AdminApi onBAdmin) {
         GatewayClient onAHook = new GatewayClient(a.port);
         GatewayClient onB = new GatewayClient(b.port);
@@ -376,6 +380,25 @@ class ClusterPollingFaultIT {
                 .collect(java.util.stream.Collectors.groupingBy(
                         c -> c.path("assignee").asText(), java.util.stream.Collectors.counting()));
         assertThat(perAgent).containsOnly(Map.entry("agent1@acme.example", 2L), Map.entry("agent2@acme.example", 2L));
+        // Both instances sweep the response timers; each conversation is warned of once, by whichever instance
+        // claimed it, and stays so while both keep sweeping.
+        List<String> conversations =
+                queue.stream().map(c -> c.path("id").asText()).toList();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> responseDueWarnings(onA).keySet().containsAll(conversations));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> responseDueWarnings(onBAdmin)
+                .equals(conversations.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> 1L))));
+    }
+
+    /** How many times the audit trail shows each conversation's response timer warned of. */
+    private static Map<String, Long> responseDueWarnings(AdminApi admin) {
+        List<JsonNode> events = new java.util.ArrayList<>();
+        admin.get("/api/v1/tenants/acme/audit?action=conversation.response-due&size=200")
+                .path("items")
+                .forEach(events::add);
+        return events.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        e -> e.path("targetId").asText(), java.util.stream.Collectors.counting()));
     }
 
     private static String healthStatus(GatewayProcess instance) throws Exception {
