@@ -48,6 +48,8 @@ abstract class ChannelsTestSupport {
         registry.add("gateway.adapters.twilio.auth-token", () -> "platform-token");
         registry.add("gateway.adapters.kafka.brokers", kafka::getBrokersAsString);
         registry.add("gateway.adapters.kafka.events.enabled", () -> "true");
+        // A third of the default, so an outage longer than it (WebchatBrowserTest) need not last half a minute.
+        registry.add("gateway.adapters.webchat.heartbeat", () -> "5s");
     }
 
     private static GreenMail startMailServer() {
