@@ -10,7 +10,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Clock;
@@ -175,17 +174,20 @@ public class BucketInboundLimits implements InboundLimits {
                 : Optional.of(new Refusal(limit, perMinute, Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
+    /**
+     * The key's bucket at this rate. The rate is part of the stored key, so a changed limit counts in a bucket of its
+     * own at once: Bucket4j keeps a stored bucket's first configuration, and replaces it implicitly only for a higher
+     * version, which a lowered limit (the platform throttling a flooding tenant) never is.
+     */
     private Bucket shared(String key, long perMinute) {
-        return shared.computeIfAbsent(key + "@" + perMinute, ignored -> buckets.builder()
+        String rated = key + "@" + perMinute;
+        return shared.computeIfAbsent(rated, ignored -> buckets.builder()
                 .withOptimization(Optimizations.batching())
-                .withImplicitConfigurationReplacement(perMinute, TokensInheritanceStrategy.AS_IS)
-                .build(key, () -> perMinute(perMinute)));
+                .build(rated, () -> perMinute(perMinute)));
     }
 
     private Bucket bucket(String key, long perMinute) {
-        return buckets.builder()
-                .withImplicitConfigurationReplacement(perMinute, TokensInheritanceStrategy.AS_IS)
-                .build(key, () -> perMinute(perMinute));
+        return buckets.builder().build(key + "@" + perMinute, () -> perMinute(perMinute));
     }
 
     private static BucketConfiguration perMinute(long perMinute) {

@@ -4,7 +4,6 @@ import com.assistantgateway.routes.port.OutboundPacing;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import java.util.Map;
@@ -44,10 +43,11 @@ public class BucketOutboundPacing implements OutboundPacing {
         return Duration.ofNanos(System.nanoTime() - began);
     }
 
+    /** The sender's pace at this rate; the rate is part of the stored key, as in {@link BucketInboundLimits}. */
     private Bucket bucket(String sender, int perSecond) {
-        return senders.computeIfAbsent(sender + "@" + perSecond, ignored -> buckets.builder()
-                .withImplicitConfigurationReplacement(perSecond, TokensInheritanceStrategy.AS_IS)
-                .build("pace:" + sender, () -> BucketConfiguration.builder()
+        String rated = "pace:" + sender + "@" + perSecond;
+        return senders.computeIfAbsent(
+                rated, ignored -> buckets.builder().build(rated, () -> BucketConfiguration.builder()
                         .addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, SECOND))
                         .build()));
     }

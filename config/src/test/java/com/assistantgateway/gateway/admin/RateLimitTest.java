@@ -67,6 +67,28 @@ class RateLimitTest extends AdminTestSupport {
     }
 
     @Test
+    void aTenantThrottledFurtherWhileItSendsIsHeldToTheLowerLimitAtOnce() {
+        String slug = freshWebhookTenant();
+        String root = client.login(PLATFORM_ADMIN, PASSWORD);
+        GatewayClient webhook = new GatewayClient(port);
+        client.send("PUT", "/api/v1/tenants/" + slug + "/limits", Map.of("messagesPerMinute", 20), root);
+        for (int i = 0; i < 3; i++) {
+            assertThat(webhook.ask(slug + "-hook", TOKEN, "at twenty " + i).statusCode())
+                    .isEqualTo(202);
+        }
+
+        // Lowered while seventeen of the twenty are left: what counts from now on is the new limit.
+        client.send("PUT", "/api/v1/tenants/" + slug + "/limits", Map.of("messagesPerMinute", 2), root);
+        List<Integer> after = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            after.add(webhook.ask(slug + "-hook", TOKEN, "at two " + i).statusCode());
+        }
+
+        assertThat(after).containsExactly(202, 202, 429, 429);
+        assertThat(ledger.countInbound(new TenantId(slug))).isEqualTo(5);
+    }
+
+    @Test
     void aMessageWaitingForItsTurnSaysUntilWhenInTheConsolesThread() {
         GatewayMessage deferred = message(
                         new TenantId("acme"), "deferred-" + UUID.randomUUID(), "+15550100", "Is my order on its way?")
