@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A cluster is one system: a tenant and its bindings created through one instance are served by the other within the
  * sync interval, limits hold across both (a webhook's refusals; an SMS sender's held turns and a number's outbound
- * pace), files uploaded to one are ingested by either, an answer policy saved on one governs the other, handed-over
- * conversations from both never overfill an agent, a mailbox is polled by exactly one instance, and when that
- * instance is killed the other takes the mailbox over. Both on the embedded index, health says so.
+ * pace; a mail held for the allowance the other instance used), files uploaded to one are ingested by either, an
+ * answer policy saved on one governs the other, handed-over conversations from both never overfill an agent and each
+ * response timer is warned of once, a mailbox is polled by exactly one instance, and when that instance is killed the
+ * other takes the mailbox over. Both on the embedded index, health says so.
  */
 class ClusterPollingFaultIT {
 
@@ -198,6 +199,7 @@ class ClusterPollingFaultIT {
             boolean aOwns = mailState(onA).equals("running");
             GatewayProcess owner = aOwns ? a : b;
             AdminApi survivor = aOwns ? onBAdmin : onA;
+            mailHeldWhileTheOtherInstanceUsedTheTenantsAllowance(mail, onA, onBAdmin, aOwns ? onB : onAHook);
 
             GreenMailUtil.sendTextEmail(
                     MAILBOX,
@@ -227,6 +229,61 @@ class ClusterPollingFaultIT {
         } finally {
             mail.stop();
         }
+    }
+
+    /**
+     * A tenant's allowance used up through the instance that does not poll the mailbox holds the mail the other one
+     * meets: it stays unseen on the server, and is answered once the limit is lifted. With an allowance per instance,
+     * the owner would have answered it at once.
+     */
+    private static void mailHeldWhileTheOtherInstanceUsedTheTenantsAllowance(
+            GreenMail mail, AdminApi onA, AdminApi onBAdmin, GatewayClient otherHook) throws Exception {
+        onA.put("/api/v1/tenants/acme/limits", Map.of("messagesPerMinute", 1, "senderMessagesPerMinute", 0));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onBAdmin.get("/api/v1/tenants/acme/limits")
+                                .path("messagesPerMinute")
+                                .asLong()
+                        == 1);
+        assertThat(otherHook
+                        .ask("acme-hook", HOOK_TOKEN, "the minute's one message")
+                        .statusCode())
+                .isEqualTo(202);
+        GreenMailUtil.sendTextEmail(
+                MAILBOX,
+                "cat@customer.example",
+                "Order 3",
+                "Where is order 3?",
+                mail.getSmtp().getServerSetup());
+        // The next message's turn is a minute away: the owner, polling every 500 ms, meets the mail some ten times
+        // in five seconds and leaves it there each time, unanswered and unread.
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(8))
+                .until(() -> repliesTo(mail, "cat@customer.example").isEmpty()
+                        && unseenFrom(mail, "cat@customer.example") == 1);
+
+        onA.delete("/api/v1/tenants/acme/limits");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> repliesTo(mail, "cat@customer.example").size() == 1);
+        assertThat(unseenFrom(mail, "cat@customer.example")).isZero();
+    }
+
+    /** The sender's mails in the mailbox that nobody has read yet (IMAP's \Seen flag as the server keeps it). */
+    private static long unseenFrom(GreenMail mail, String sender) throws Exception {
+        return mail
+                .getManagers()
+                .getImapHostManager()
+                .getInbox(mail.getUserManager().getUser(MAILBOX))
+                .getMessages()
+                .stream()
+                .filter(stored -> !stored.getFlags().contains(jakarta.mail.Flags.Flag.SEEN))
+                .filter(stored -> {
+                    try {
+                        return stored.getMimeMessage().getFrom()[0].toString().contains(sender);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .count();
     }
 
     /**
