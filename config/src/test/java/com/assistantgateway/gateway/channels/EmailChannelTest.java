@@ -10,6 +10,7 @@ import com.assistantgateway.admin.limits.BucketInboundLimits;
 import com.assistantgateway.admin.limits.TenantLimits;
 import com.assistantgateway.admin.registry.NewBinding;
 import com.assistantgateway.admin.registry.TenantRegistry;
+import com.assistantgateway.gateway.Mailboxes;
 import com.assistantgateway.routes.message.AssistantId;
 import com.assistantgateway.routes.message.BindingId;
 import com.assistantgateway.routes.message.Direction;
@@ -19,7 +20,6 @@ import com.assistantgateway.routes.port.AttachmentStore;
 import com.assistantgateway.routes.port.SkippedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Address;
-import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -324,23 +324,7 @@ class EmailChannelTest extends ChannelsTestSupport {
     }
 
     private static long unseenFrom(String sender) throws Exception {
-        return mailServer
-                .getManagers()
-                .getImapHostManager()
-                .getInbox(mailServer.getUserManager().getUser(DEMO_MAILBOX))
-                .getMessages()
-                .stream()
-                .filter(stored -> !stored.getFlags().contains(Flags.Flag.SEEN))
-                .filter(stored -> {
-                    try {
-                        return ((InternetAddress) stored.getMimeMessage().getFrom()[0])
-                                .getAddress()
-                                .equals(sender);
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .count();
+        return Mailboxes.unseenFrom(mailServer, DEMO_MAILBOX, sender);
     }
 
     static MimeMessage mail(

@@ -8,6 +8,7 @@ import com.assistantgateway.adapters.email.EmailBinding;
 import com.assistantgateway.adapters.twilio.TwilioBinding;
 import com.assistantgateway.adapters.webhook.WebhookBinding;
 import com.assistantgateway.gateway.GatewayClient;
+import com.assistantgateway.gateway.Mailboxes;
 import com.assistantgateway.gateway.channels.FakeTwilioApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -141,14 +142,8 @@ class ClusterPollingFaultIT {
                     .contains("Hello from b");
 
             // A limit set on one instance holds across both: 20 a minute, whichever instance the messages reach.
-            onA.put("/api/v1/tenants/acme/limits", Map.of("messagesPerMinute", 20, "senderMessagesPerMinute", 0));
             AdminApi onBLimits = AdminApi.signIn(() -> b.url(""), Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD);
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> onBLimits
-                                    .get("/api/v1/tenants/acme/limits")
-                                    .path("messagesPerMinute")
-                                    .asLong()
-                            == 20);
+            limitAcme(onA, onBLimits, 20, 0);
             GatewayClient onAHook = new GatewayClient(a.port);
             int accepted = 0;
             List<String> waits = new java.util.ArrayList<>();
@@ -238,12 +233,7 @@ class ClusterPollingFaultIT {
      */
     private static void mailHeldWhileTheOtherInstanceUsedTheTenantsAllowance(
             GreenMail mail, AdminApi onA, AdminApi onBAdmin, GatewayClient otherHook) throws Exception {
-        onA.put("/api/v1/tenants/acme/limits", Map.of("messagesPerMinute", 1, "senderMessagesPerMinute", 0));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> onBAdmin.get("/api/v1/tenants/acme/limits")
-                                .path("messagesPerMinute")
-                                .asLong()
-                        == 1);
+        limitAcme(onA, onBAdmin, 1, 0);
         assertThat(otherHook
                         .ask("acme-hook", HOOK_TOKEN, "the minute's one message")
                         .statusCode())
@@ -267,23 +257,23 @@ class ClusterPollingFaultIT {
         assertThat(unseenFrom(mail, "cat@customer.example")).isZero();
     }
 
-    /** The sender's mails in the mailbox that nobody has read yet (IMAP's \Seen flag as the server keeps it). */
+    /**
+     * Sets tenant acme's limits through one instance and waits until the other applies them: its answer comes from
+     * the limits it counts with, which it reads again once its cache (gateway.admin.limits.cache) has run out.
+     */
+    private static void limitAcme(AdminApi setter, AdminApi other, int messagesPerMinute, int senderMessagesPerMinute) {
+        setter.put(
+                "/api/v1/tenants/acme/limits",
+                Map.of("messagesPerMinute", messagesPerMinute, "senderMessagesPerMinute", senderMessagesPerMinute));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode applied = other.get("/api/v1/tenants/acme/limits");
+            return applied.path("messagesPerMinute").asLong() == messagesPerMinute
+                    && applied.path("senderMessagesPerMinute").asLong() == senderMessagesPerMinute;
+        });
+    }
+
     private static long unseenFrom(GreenMail mail, String sender) throws Exception {
-        return mail
-                .getManagers()
-                .getImapHostManager()
-                .getInbox(mail.getUserManager().getUser(MAILBOX))
-                .getMessages()
-                .stream()
-                .filter(stored -> !stored.getFlags().contains(jakarta.mail.Flags.Flag.SEEN))
-                .filter(stored -> {
-                    try {
-                        return stored.getMimeMessage().getFrom()[0].toString().contains(sender);
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .count();
+        return Mailboxes.unseenFrom(mail, MAILBOX, sender);
     }
 
     /**
@@ -307,12 +297,7 @@ class ClusterPollingFaultIT {
                         TwilioBinding.settings(TWILIO_ACCOUNT, TWILIO_NUMBER),
                         "credentials",
                         TwilioBinding.credentials(TWILIO_TOKEN)));
-        onA.put("/api/v1/tenants/acme/limits", Map.of("messagesPerMinute", 0, "senderMessagesPerMinute", 6));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> onB.get("/api/v1/tenants/acme/limits")
-                                .path("senderMessagesPerMinute")
-                                .asLong()
-                        == 6);
+        limitAcme(onA, onB, 0, 6);
         String customer = "+15551230001";
         List<String> texts = new java.util.ArrayList<>();
         long sentNanos = System.nanoTime();
